@@ -1,0 +1,42 @@
+# Two commands on a fresh clone:  `make demo`  and  `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+
+.PHONY: demo test install install-dev lint format messages clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install -q -e .
+
+install-dev: $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+
+## Run the site with demo content on the embedded default (SQLite).
+demo: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver $(HOST)
+
+## Run the whole test suite (PostgreSQL on 127.0.0.1:5432, or $$DATABASE_URL).
+test: install-dev
+	$(BIN)/python -m pytest
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: install-dev
+	$(BIN)/python manage.py makemessages -l id --ignore=.venv --no-obsolete
+	$(BIN)/python manage.py compilemessages -l id --ignore=.venv
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media

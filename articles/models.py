@@ -1,0 +1,288 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from perangkat_daerah.roles import is_editor, user_pd_ids
+
+from .sanitize import clean_body
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+    show_on_home = models.BooleanField(
+        _("show on home page"), default=True, help_text=_("Give this category a block on the home page.")
+    )
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def live(self):
+        """The one definition of what the public may see. Scheduled articles become
+        visible at their minute because the predicate compares with now()."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def visible_to(self, user):
+        """What a user may see in the admin: Penulis only their own PDs' articles."""
+        if is_editor(user):
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(perangkat_daerah__in=user_pd_ids(user))
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Unpublished")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=220,
+        unique=True,
+        help_text=_("Part of the address. Changing it later keeps the old address working."),
+    )
+    dateline = models.CharField(
+        _("dateline"), max_length=60, blank=True, help_text=_('Place of the news, e.g. "MATARAM".')
+    )
+    lead = models.TextField(
+        _("lead"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two sentences; shown as teaser and in search engines."),
+    )
+    body = models.TextField(_("body"), blank=True)
+    featured_image = models.ForeignKey(
+        "media_library.Image",
+        verbose_name=_("featured image"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="featured_in",
+    )
+    featured_image_caption = models.CharField(
+        _("featured image caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("Leave empty to use the image's own caption."),
+    )
+    gallery = models.ManyToManyField(
+        "media_library.Image",
+        verbose_name=_("gallery"),
+        through="GalleryItem",
+        related_name="galleries",
+        blank=True,
+    )
+    attachments = models.ManyToManyField(
+        "media_library.Document",
+        verbose_name=_("attachments"),
+        related_name="articles",
+        blank=True,
+    )
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    tags = TaggableManager(_("tags"), blank=True)
+    perangkat_daerah = models.ForeignKey(
+        "perangkat_daerah.PerangkatDaerah",
+        verbose_name=_("regional agency"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    authors = models.ManyToManyField(
+        "authors.Author",
+        verbose_name=_("writers"),
+        through="ArticleAuthor",
+        related_name="articles",
+        blank=True,
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    published_at = models.DateTimeField(_("publication time"), null=True, blank=True, db_index=True)
+    first_published_at = models.DateTimeField(_("first published"), null=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    is_featured = models.BooleanField(
+        _("headline"), default=False, help_text=_("Show as the headline story on the home page.")
+    )
+    seo_title = models.CharField(
+        _("SEO title"), max_length=70, blank=True, help_text=_("Leave empty to use the title.")
+    )
+    seo_description = models.CharField(
+        _("SEO description"), max_length=160, blank=True, help_text=_("Leave empty to use the lead.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "review", "published", "archived"]),
+                name="article_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="published_article_has_published_at",
+            ),
+            models.CheckConstraint(
+                condition=Q(first_published_at__isnull=True) | Q(published_at__isnull=False),
+                name="first_published_implies_published_at",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-published_at"], name="article_status_pub_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_live(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and not self.is_live
+
+    @property
+    def display_caption(self):
+        if self.featured_image_caption:
+            return self.featured_image_caption
+        return self.featured_image.caption if self.featured_image else ""
+
+    def save(self, *args, **kwargs):
+        self.body = clean_body(self.body)
+        self._remember_old_slug()
+        super().save(*args, **kwargs)
+
+    def _remember_old_slug(self):
+        """Once an article has been public, its old addresses keep answering (301)."""
+        if not self.pk or not self.first_published_at:
+            return
+        old_slug = Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        if old_slug and old_slug != self.slug:
+            SlugHistory.objects.filter(slug=self.slug).delete()
+            SlugHistory.objects.update_or_create(slug=old_slug, defaults={"article_id": self.pk})
+
+
+class SlugHistory(models.Model):
+    """An earlier slug of a published article; its URL redirects (301) to the current one."""
+
+    slug = models.SlugField(max_length=220, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+
+    def __str__(self):
+        return self.slug
+
+
+class ArticleAuthor(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    author = models.ForeignKey("authors.Author", verbose_name=_("writer"), on_delete=models.PROTECT)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="unique_article_author")
+        ]
+
+    def __str__(self):
+        return str(self.author)
+
+
+class GalleryItem(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    image = models.ForeignKey(
+        "media_library.Image", verbose_name=_("image"), on_delete=models.PROTECT
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("gallery photo")
+        verbose_name_plural = _("gallery photos")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "image"], name="unique_gallery_image")
+        ]
+
+    def __str__(self):
+        return str(self.image)
+
+
+class Transition(models.Model):
+    """One status change, written by articles.workflow only."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="transitions")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(_("action"), max_length=30)
+    from_status = models.CharField(_("from"), max_length=10)
+    to_status = models.CharField(_("to"), max_length=10)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.article_id}: {self.from_status} → {self.to_status}"

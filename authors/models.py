@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Author(models.Model):
+    """A public byline. It may name a writer who has no user account."""
+
+    display_name = models.CharField(_("display name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True)
+    photo = models.ImageField(_("photo"), upload_to="authors/", blank=True)
+    bio = models.TextField(_("short bio"), blank=True)
+    perangkat_daerah = models.ForeignKey(
+        "perangkat_daerah.PerangkatDaerah",
+        verbose_name=_("regional agency"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="authors",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+        help_text=_("Optional: link the byline to the writer's account."),
+    )
+
+    class Meta:
+        verbose_name = _("writer")
+        verbose_name_plural = _("writers")
+        ordering = ["display_name"]
+
+    def __str__(self):
+        return self.display_name
