@@ -11,7 +11,7 @@ from .models import Article
 class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 - the ModelAdmin fieldsets choose the fields
         widgets = {
             "body": CKEditor5Widget(config_name="article"),
             "lead": forms.Textarea(attrs={"rows": 3}),

@@ -17,7 +17,9 @@ class Category(models.Model):
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=100)
     show_on_home = models.BooleanField(
-        _("show on home page"), default=True, help_text=_("Give this category a block on the home page.")
+        _("show on home page"),
+        default=True,
+        help_text=_("Give this category a block on the home page."),
     )
 
     class Meta:
@@ -131,7 +133,10 @@ class Article(models.Model):
         _("SEO title"), max_length=70, blank=True, help_text=_("Leave empty to use the title.")
     )
     seo_description = models.CharField(
-        _("SEO description"), max_length=160, blank=True, help_text=_("Leave empty to use the lead.")
+        _("SEO description"),
+        max_length=160,
+        blank=True,
+        help_text=_("Leave empty to use the lead."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -178,6 +183,11 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        self.body = clean_body(self.body)
+        self._remember_old_slug()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
@@ -198,11 +208,6 @@ class Article(models.Model):
         if self.featured_image_caption:
             return self.featured_image_caption
         return self.featured_image.caption if self.featured_image else ""
-
-    def save(self, *args, **kwargs):
-        self.body = clean_body(self.body)
-        self._remember_old_slug()
-        super().save(*args, **kwargs)
 
     def _remember_old_slug(self):
         """Once an article has been public, its old addresses keep answering (301)."""
@@ -271,7 +276,11 @@ class Transition(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="transitions")
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
     action = models.CharField(_("action"), max_length=30)
     from_status = models.CharField(_("from"), max_length=10)

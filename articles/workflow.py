@@ -46,7 +46,11 @@ def missing_for_review(article):
 
 
 def _locked(article):
-    return Article.objects.select_for_update().select_related("featured_image").get(pk=article.pk)
+    return (
+        Article.objects.select_for_update(of=("self",))
+        .select_related("featured_image")
+        .get(pk=article.pk)
+    )
 
 
 def _log(article, user, action, from_status, comment=""):
@@ -146,7 +150,9 @@ def publish(user, article, when=None, comment=""):
             )
         from_status = locked.status
         first = locked.first_published_at or when
-        _set_status(locked, S.PUBLISHED, published_at=when, first_published_at=first, approved_by=user)
+        _set_status(
+            locked, S.PUBLISHED, published_at=when, first_published_at=first, approved_by=user
+        )
         action = "schedule" if when > timezone.now() else "publish"
         log = _log(locked, user, action, from_status, comment)
     _sync(article, locked)

@@ -27,13 +27,28 @@ def clean_uploaded_picture(form, field_name):
         clean = pipeline.clean_image_upload(upload)
     except ValidationError as error:
         raise ValidationError(error.messages) from None
-    return ContentFile(clean.content, name=pipeline.generated_path("x", clean.extension).split("/")[-1])
+    return ContentFile(
+        clean.content, name=pipeline.generated_path("x", clean.extension).split("/")[-1]
+    )
 
 
 class PerangkatDaerahForm(forms.ModelForm):
     class Meta:
         model = PerangkatDaerah
-        fields = "__all__"
+        fields = [
+            "name",
+            "short_name",
+            "slug",
+            "description",
+            "logo",
+            "address",
+            "phone",
+            "email",
+            "website",
+            "is_active",
+            "order",
+            "members",
+        ]
 
     def clean_logo(self):
         return clean_uploaded_picture(self, "logo")
@@ -42,7 +57,7 @@ class PerangkatDaerahForm(forms.ModelForm):
 class AuthorForm(forms.ModelForm):
     class Meta:
         model = Author
-        fields = "__all__"
+        fields = ["display_name", "slug", "photo", "bio", "perangkat_daerah", "user"]
 
     def clean_photo(self):
         return clean_uploaded_picture(self, "photo")

@@ -142,16 +142,46 @@ CKEDITOR_5_CONFIGS = {
     "article": {
         "language": "id",
         "toolbar": [
-            "heading", "|", "bold", "italic", "underline", "strikethrough", "link", "|",
-            "bulletedList", "numberedList", "blockQuote", "insertTable", "|",
-            "imageUpload", "mediaEmbed", "|", "undo", "redo",
+            "heading",
+            "|",
+            "bold",
+            "italic",
+            "underline",
+            "strikethrough",
+            "link",
+            "|",
+            "bulletedList",
+            "numberedList",
+            "blockQuote",
+            "insertTable",
+            "|",
+            "imageUpload",
+            "mediaEmbed",
+            "|",
+            "undo",
+            "redo",
         ],
         "heading": {
             "options": [
                 {"model": "paragraph", "title": "Paragraf", "class": "ck-heading_paragraph"},
-                {"model": "heading2", "view": "h2", "title": "Judul 2", "class": "ck-heading_heading2"},
-                {"model": "heading3", "view": "h3", "title": "Judul 3", "class": "ck-heading_heading3"},
-                {"model": "heading4", "view": "h4", "title": "Judul 4", "class": "ck-heading_heading4"},
+                {
+                    "model": "heading2",
+                    "view": "h2",
+                    "title": "Judul 2",
+                    "class": "ck-heading_heading2",
+                },
+                {
+                    "model": "heading3",
+                    "view": "h3",
+                    "title": "Judul 3",
+                    "class": "ck-heading_heading3",
+                },
+                {
+                    "model": "heading4",
+                    "view": "h4",
+                    "title": "Judul 4",
+                    "class": "ck-heading_heading4",
+                },
             ]
         },
         "image": {"toolbar": ["imageTextAlternative", "toggleImageCaption"]},
@@ -186,3 +216,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+FORMS_URLFIELD_ASSUME_HTTPS = True

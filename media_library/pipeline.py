@@ -139,8 +139,13 @@ def clean_image_bytes(data):
             img.seek(index)
             frames.append(img.convert("RGBA"))
         frames[0].save(
-            out, "GIF", save_all=True, append_images=frames[1:], loop=0,
-            duration=img.info.get("duration", 100), disposal=2,
+            out,
+            "GIF",
+            save_all=True,
+            append_images=frames[1:],
+            loop=0,
+            duration=img.info.get("duration", 100),
+            disposal=2,
         )
         return CleanImage(out.getvalue(), "gif", img.width, img.height, source_hash)
     img = ImageOps.exif_transpose(img)
@@ -177,9 +182,7 @@ def find_duplicate_image(uploaded, queryset=None):
 
     data = _read_upload(uploaded)
     digest = hashlib.sha256(data).hexdigest()
-    return (queryset if queryset is not None else Image.objects).filter(
-        content_hash=digest
-    ).first()
+    return (queryset if queryset is not None else Image.objects).filter(content_hash=digest).first()
 
 
 def ingest_image(uploaded, *, title="", **fields):
@@ -194,7 +197,9 @@ def ingest_image(uploaded, *, title="", **fields):
 def save_clean_image(clean, image):
     """Store normalised bytes for a new or existing Image (replacing its old file)."""
     old_path = image.file.name if image.pk else None
-    path = default_storage.save(generated_path("images", clean.extension), ContentFile(clean.content))
+    path = default_storage.save(
+        generated_path("images", clean.extension), ContentFile(clean.content)
+    )
     image.file = path
     image.width, image.height = clean.width, clean.height
     image.file_size = len(clean.content)
@@ -270,7 +275,9 @@ def ingest_document(uploaded, *, title="", **fields):
     from .models import Document
 
     data, kind = clean_document_upload(uploaded)
-    document = Document(title=(title or default_title(getattr(uploaded, "name", "")))[:200], **fields)
+    document = Document(
+        title=(title or default_title(getattr(uploaded, "name", "")))[:200], **fields
+    )
     return save_document(data, kind, document)
 
 
