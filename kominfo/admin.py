@@ -16,7 +16,7 @@ from media_library import pipeline
 from perangkat_daerah.models import PerangkatDaerah
 from perangkat_daerah.roles import is_administrator
 
-from .models import SiteSettings
+from .models import AuditEvent, SiteSettings
 
 
 def clean_uploaded_picture(form, field_name):
@@ -90,6 +90,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
     autocomplete_fields = ["logo"]
     fieldsets = [
         (None, {"fields": ["site_name", "tagline", "office_name", "logo"]}),
+        (_("Security"), {"fields": ["require_two_factor"]}),
         (_("Footer"), {"fields": ["footer_text", "address", "phone", "email"]}),
         (_("Social media"), {"fields": ["facebook_url", "instagram_url", "x_url", "youtube_url"]}),
     ]
@@ -105,6 +106,31 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return is_administrator(request.user) and not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only audit log, for Administrators only."""
+
+    list_display = ["created_at", "kind", "username", "actor", "ip_address", "detail"]
+    list_filter = ["kind", "created_at"]
+    search_fields = ["username", "actor", "detail", "ip_address"]
+    date_hierarchy = "created_at"
+
+    def has_module_permission(self, request):
+        return is_administrator(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_administrator(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class KominfoConfig(AppConfig):
     name = "kominfo"
     verbose_name = _("Site")
+
+    def ready(self):
+        from . import audit
+
+        audit.connect()

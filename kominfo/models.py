@@ -9,6 +9,11 @@ class SiteSettings(models.Model):
     """Site-wide settings, one record, edited in the admin."""
 
     site_name = models.CharField(_("site name"), max_length=120, default="Diskominfo")
+    require_two_factor = models.BooleanField(
+        _("require two-factor login for editors"),
+        default=False,
+        help_text=_("Redaktur and Administrator accounts must use an authenticator app code."),
+    )
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     office_name = models.CharField(
         _("office name"),
@@ -56,3 +61,32 @@ class SiteSettings(models.Model):
             obj, _created = cls.objects.select_related("logo").get_or_create(pk=1)
             cache.set(CACHE_KEY, obj, 300)
         return obj
+
+
+class AuditEvent(models.Model):
+    """Security-relevant events for Administrators: logins, role and PD changes, publishing."""
+
+    class Kind(models.TextChoices):
+        LOGIN = "login", _("Login")
+        LOGIN_FAILED = "login_failed", _("Failed login")
+        LOGOUT = "logout", _("Logout")
+        ROLE_CHANGED = "role_changed", _("Role changed")
+        PD_CHANGED = "pd_changed", _("Regional agency membership changed")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        TWO_FACTOR = "two_factor", _("Two-factor authentication")
+
+    kind = models.CharField(_("event"), max_length=20, choices=Kind.choices, db_index=True)
+    username = models.CharField(_("user"), max_length=150, blank=True, db_index=True)
+    actor = models.CharField(_("done by"), max_length=150, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    detail = models.CharField(_("detail"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit log")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.username}"

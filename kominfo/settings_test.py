@@ -25,3 +25,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+AXES_ENABLED = False  # enabled explicitly in the lockout tests

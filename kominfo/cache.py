@@ -1,0 +1,76 @@
+"""A Redis cache that degrades to "no cache" when Redis is unreachable.
+
+The cache only ever speeds things up: with Redis down every read is a miss,
+every write is dropped, and a warning is logged (at most once a minute), so the
+site keeps serving from the database instead of answering 500.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger("kominfo.cache")
+WARN_EVERY_SECONDS = 60
+
+
+class ResilientRedisCache(RedisCache):
+    _last_warning = 0.0
+
+    def _warn(self, operation, error):
+        now = time.monotonic()
+        if now - ResilientRedisCache._last_warning >= WARN_EVERY_SECONDS:
+            ResilientRedisCache._last_warning = now
+            logger.warning("Cache unavailable during %s, serving without it: %s", operation, error)
+
+    def _safe(self, operation, default, func, *args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except (RedisError, OSError) as error:
+            self._warn(operation, error)
+            return default
+
+    def get(self, key, default=None, version=None):
+        return self._safe("get", default, super().get, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._safe("get_many", {}, super().get_many, keys, version)
+
+    def set(self, *args, **kwargs):
+        return self._safe("set", None, super().set, *args, **kwargs)
+
+    def add(self, *args, **kwargs):
+        return self._safe("add", False, super().add, *args, **kwargs)
+
+    def set_many(self, *args, **kwargs):
+        return self._safe("set_many", [], super().set_many, *args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        return self._safe("delete", False, super().delete, *args, **kwargs)
+
+    def delete_many(self, *args, **kwargs):
+        return self._safe("delete_many", None, super().delete_many, *args, **kwargs)
+
+    def touch(self, *args, **kwargs):
+        return self._safe("touch", False, super().touch, *args, **kwargs)
+
+    def has_key(self, *args, **kwargs):
+        return self._safe("has_key", False, super().has_key, *args, **kwargs)
+
+    def incr(self, key, delta=1, version=None):
+        try:
+            return super().incr(key, delta, version)
+        except (RedisError, OSError) as error:
+            self._warn("incr", error)
+            raise ValueError(f"Key '{key}' not found (cache unavailable)") from error
+
+    def clear(self):
+        return self._safe("clear", None, super().clear)
+
+    def ping(self):
+        """True when Redis answers (used by /readyz)."""
+        try:
+            return bool(self._cache.get_client(write=False).ping())
+        except (RedisError, OSError):
+            return False

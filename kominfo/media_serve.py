@@ -1,0 +1,47 @@
+"""Serve uploaded media from local storage (when no object store / CDN serves it).
+
+Only known, safe types are served; nothing is ever served as HTML or SVG, and
+every response carries nosniff and a sandboxing CSP. Documents are downloads.
+Paths are generated (uuid), so files never change: cache them for a year.
+"""
+
+from pathlib import PurePosixPath
+
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+
+INLINE_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".webp": "image/webp",
+    ".gif": "image/gif",
+}
+DOWNLOAD_TYPES = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
+
+
+def serve_media(request, path):
+    pure = PurePosixPath(path)
+    if ".." in pure.parts or pure.is_absolute() or "\x00" in path:
+        raise Http404
+    suffix = pure.suffix.lower()
+    content_type = INLINE_TYPES.get(suffix) or DOWNLOAD_TYPES.get(suffix)
+    if content_type is None or not default_storage.exists(path):
+        raise Http404
+    response = FileResponse(
+        default_storage.open(path, "rb"),
+        content_type=content_type,
+        as_attachment=suffix in DOWNLOAD_TYPES,
+        filename=pure.name if suffix in DOWNLOAD_TYPES else None,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response

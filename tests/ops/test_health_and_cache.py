@@ -1,0 +1,66 @@
+import logging
+
+import pytest
+from django.core.cache import caches
+from django.test import Client, override_settings
+
+pytestmark = pytest.mark.django_db
+
+DEAD_REDIS = {
+    "default": {
+        "BACKEND": "kominfo.cache.ResilientRedisCache",
+        "LOCATION": "redis://127.0.0.1:6399/0",  # nothing listens here
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+    }
+}
+LIVE_REDIS = {
+    "default": {
+        "BACKEND": "kominfo.cache.ResilientRedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/5",
+    }
+}
+
+
+def test_healthz():
+    response = Client().get("/healthz")
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+
+
+def test_readyz_checks_database_and_cache():
+    response = Client().get("/readyz")
+    assert response.status_code == 200
+    assert response.json()["database"] is True and response.json()["cache"] is True
+
+
+@override_settings(CACHES=DEAD_REDIS)
+def test_readyz_reports_a_dead_cache():
+    response = Client().get("/readyz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "database": True, "cache": False}
+
+
+@override_settings(CACHES=DEAD_REDIS)
+def test_site_keeps_serving_when_redis_is_down(caplog):
+    from articles import workflow
+    from perangkat_daerah.roles import REDAKTUR
+    from tests import factories as f
+
+    article = f.make_article()
+    workflow.publish(f.make_user(REDAKTUR), article)
+    client = Client()
+    with caplog.at_level(logging.WARNING, logger="kominfo.cache"):
+        from kominfo.cache import ResilientRedisCache
+
+        ResilientRedisCache._last_warning = 0.0
+        assert client.get("/").status_code == 200
+        assert client.get(article.get_absolute_url()).status_code == 200
+    assert any("Cache unavailable" in r.getMessage() for r in caplog.records)
+
+
+@override_settings(CACHES=LIVE_REDIS)
+def test_resilient_cache_works_normally_with_redis():
+    cache = caches["default"]
+    cache.set("kominfo:test", "nilai", 10)
+    assert cache.get("kominfo:test") == "nilai"
+    assert cache.ping() is True
+    cache.delete("kominfo:test")
