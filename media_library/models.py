@@ -1,5 +1,9 @@
+import posixpath
+
 from django.conf import settings
 from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from perangkat_daerah.roles import is_editor, user_pd_ids
@@ -96,6 +100,16 @@ class Image(models.Model):
         return sorted(found, key=lambda info: info["width"])
 
     @property
+    def thumbnail_url(self):
+        """The smallest stored rendition (for admin lists), else the file itself."""
+        small = self.renditions_of("webp") or self.renditions_of("jpeg")
+        return small[0]["url"] if small else self.file.url
+
+    @property
+    def human_size(self):
+        return filesizeformat(self.file_size)
+
+    @property
     def og_image(self):
         """The 1200x630 Open Graph crop (url, width, height), or None before renditions exist."""
         return self.rendition("og")
@@ -138,3 +152,19 @@ class Document(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def human_size(self):
+        """Localised, e.g. "1,6 MB" in Indonesian."""
+        return filesizeformat(self.file_size)
+
+    @property
+    def download_key(self):
+        # The random part of the generated storage name: download URLs cannot be guessed
+        # by counting ids, so unpublished attachments are not enumerable.
+        return posixpath.basename(self.file.name).rsplit(".", 1)[0]
+
+    def get_download_url(self):
+        return reverse(
+            "media_library:document_download", kwargs={"pk": self.pk, "key": self.download_key}
+        )

@@ -77,6 +77,7 @@ def render_all(img, image_name, *, storage=None, existing=None):
     result = dict(existing or {})
     if img.mode not in ("RGB", "RGBA"):
         img = img.convert("RGBA" if "A" in img.getbands() else "RGB")
+    img.info = {}  # Pillow would copy metadata (comments, ICC, EXIF) into every rendition
     wanted = expected_specs(img.width)
 
     # Largest first; each smaller size is resized from the previous one (much cheaper than
