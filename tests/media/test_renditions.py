@@ -118,3 +118,18 @@ def test_generate_renditions_command_is_idempotent():
     call_command("generate_renditions")
     image.refresh_from_db()
     assert {info["name"] for info in image.renditions.values()} == names
+
+
+def test_explicit_alt_none_uses_the_image_alt_and_sizes_pass_through():
+    image = photo(1000, 500)
+    html = render('{% picture image sizes="50vw" alt=None %}', image=image)
+    assert 'alt="Peserta bimtek"' in html
+    assert html.count('sizes="50vw"') == 2
+
+
+def test_image_without_renditions_falls_back_to_the_file():
+    image = photo(500, 400)
+    image.renditions = {}
+    html = render("{% picture image %}", image=image)
+    assert f'src="{image.file.url}"' in html and "srcset" not in html
+    assert 'width="500" height="400"' in html
