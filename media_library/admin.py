@@ -1,5 +1,6 @@
 from django.contrib import admin
-from django.utils.html import format_html
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from perangkat_daerah.roles import is_editor, user_pd_ids
@@ -7,10 +8,21 @@ from perangkat_daerah.roles import is_editor, user_pd_ids
 from . import pipeline
 from .forms import DocumentAdminForm, ImageAdminForm
 from .models import Document, Image
+from .usage import find_usages
+
+
+def _admin_link(usage):
+    opts = usage.obj._meta
+    try:
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[usage.obj.pk])
+    except NoReverseMatch:
+        return format_html("{} ({})", usage.obj, usage.where)
+    return format_html('<a href="{}">{}</a> ({})', url, usage.obj, usage.where)
 
 
 class ScopedMediaAdmin(admin.ModelAdmin):
-    """Penulis see only their own PDs' media: others' objects answer 404."""
+    """Penulis see only their own PDs' media: others' objects answer 404.
+    Media in use cannot be deleted; the admin lists where it is used instead."""
 
     list_filter = ["perangkat_daerah", "created_at"]
     date_hierarchy = "created_at"
@@ -35,6 +47,30 @@ class ScopedMediaAdmin(admin.ModelAdmin):
             initial.setdefault("perangkat_daerah", min(user_pd_ids(request.user)))
         return initial
 
+    def get_deleted_objects(self, objs, request):
+        """Anything in use is "protected": the admin then refuses the deletion (single
+        and bulk) and shows this list. Files are removed by the post_delete receiver."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        in_use = []
+        for obj in objs:
+            in_use += [format_html("{}: {}", obj, _admin_link(usage)) for usage in find_usages(obj)]
+        return deleted, counts, perms_needed, in_use or protected
+
+    @admin.display(description=_("Used in"))
+    def usage(self, obj):
+        if not obj.pk:
+            return "-"
+        usages = find_usages(obj)
+        if not usages:
+            return _("Not used in any article.")
+        return format_html(
+            "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((_admin_link(u),) for u in usages))
+        )
+
+    @admin.display(description=_("Size"), ordering="file_size")
+    def human_size(self, obj):
+        return obj.human_size
+
 
 @admin.register(Image)
 class ImageAdmin(ScopedMediaAdmin):
@@ -49,13 +85,22 @@ class ImageAdmin(ScopedMediaAdmin):
     ]
     list_display_links = ["thumbnail", "title"]
     search_fields = ["title", "alt_text", "caption", "credit"]
-    readonly_fields = ["preview", "width", "height", "file_size", "uploaded_by", "created_at"]
+    readonly_fields = [
+        "preview",
+        "usage",
+        "width",
+        "height",
+        "file_size",
+        "content_hash",
+        "uploaded_by",
+        "created_at",
+    ]
 
     @admin.display(description=_("Preview"))
     def thumbnail(self, obj):
         return format_html(
             '<img src="{}" alt="" width="80" height="{}" loading="lazy" style="object-fit:cover">',
-            obj.file.url,
+            obj.thumbnail_url,
             max(1, round(80 * obj.height / obj.width)) if obj.width else 60,
         )
 
@@ -63,19 +108,14 @@ class ImageAdmin(ScopedMediaAdmin):
     def preview(self, obj):
         if not obj.pk:
             return "-"
+        medium = obj.rendition("jpeg-640") or {"url": obj.file.url}
         return format_html(
-            '<img src="{}" alt="" style="max-width:480px;height:auto">', obj.file.url
+            '<img src="{}" alt="" style="max-width:480px;height:auto">', medium["url"]
         )
 
     @admin.display(description=_("Dimensions"))
     def dimensions(self, obj):
         return f"{obj.width}×{obj.height}"
-
-    @admin.display(description=_("Size"), ordering="file_size")
-    def human_size(self, obj):
-        from django.template.defaultfilters import filesizeformat
-
-        return filesizeformat(obj.file_size)
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -91,13 +131,15 @@ class DocumentAdmin(ScopedMediaAdmin):
     form = DocumentAdminForm
     list_display = ["title", "kind", "perangkat_daerah", "human_size", "created_at"]
     search_fields = ["title", "description"]
-    readonly_fields = ["kind", "file_size", "uploaded_by", "created_at"]
+    readonly_fields = ["download", "usage", "kind", "file_size", "uploaded_by", "created_at"]
 
-    @admin.display(description=_("Size"), ordering="file_size")
-    def human_size(self, obj):
-        from django.template.defaultfilters import filesizeformat
-
-        return filesizeformat(obj.file_size)
+    @admin.display(description=_("Download"))
+    def download(self, obj):
+        if not obj.pk:
+            return "-"
+        return format_html(
+            '<a href="{}">{} ({})</a>', obj.get_download_url(), obj.kind.upper(), obj.human_size
+        )
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -1,5 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from perangkat_daerah.models import PerangkatDaerah
@@ -24,10 +27,17 @@ class ImageAdminForm(forms.ModelForm):
         help_text=_("JPEG, PNG, WebP, GIF or HEIC. Location data and other metadata are removed."),
     )
 
+    upload_anyway = forms.BooleanField(
+        label=_("Upload anyway"),
+        required=False,
+        help_text=_("Store a second copy even though this photo is already in the library."),
+    )
+
     class Meta:
         model = Image
         fields = [
             "upload",
+            "upload_anyway",
             "title",
             "alt_text",
             "is_decorative",
@@ -39,9 +49,11 @@ class ImageAdminForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].required = False
+        self.user = user
         if user is not None:
             scope_pd_field(self.fields["perangkat_daerah"], user)
         self.clean_image = None
+        self.duplicate = None
 
     def clean(self):
         cleaned = super().clean()
@@ -51,6 +63,8 @@ class ImageAdminForm(forms.ModelForm):
                 self.clean_image = pipeline.clean_image_upload(upload)
             except ValidationError as error:
                 raise ValidationError({"upload": error.messages}) from None
+            if not cleaned.get("upload_anyway"):
+                self._offer_duplicate(self.clean_image.source_hash)
         elif not self.instance.pk:
             raise ValidationError({"upload": _("Choose an image file to upload.")})
         if not cleaned.get("title") and upload:
@@ -58,6 +72,24 @@ class ImageAdminForm(forms.ModelForm):
         elif not cleaned.get("title") and not self.instance.pk:
             raise ValidationError({"title": _("This field is required.")})
         return cleaned
+
+    def _offer_duplicate(self, digest):
+        """The same photo (same bytes) is already stored: offer it instead of a copy."""
+        queryset = Image.objects.exclude(pk=self.instance.pk)
+        if self.user is not None:
+            queryset = queryset.visible_to(self.user)
+        self.duplicate = pipeline.find_duplicate_image(digest, queryset)
+        if self.duplicate is not None:
+            url = reverse("admin:media_library_image_change", args=[self.duplicate.pk])
+            message = format_html(
+                gettext(
+                    'This photo is already in the library: <a href="{url}">{title}</a>. '
+                    "Use that image, or tick “Upload anyway”."
+                ),
+                url=url,
+                title=self.duplicate.title,
+            )
+            raise ValidationError({"upload": message}, code="duplicate")
 
 
 class DocumentAdminForm(forms.ModelForm):

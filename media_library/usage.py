@@ -1,0 +1,88 @@
+"""Where is a media item used? Found without importing any app that uses media:
+
+* relations pointing at the model (featured image, gallery, attachments, ...) are
+  discovered through ``Model._meta.related_objects``;
+* references inside rich text (``<img src="/media/...">`` in an article body) are
+  reported by callables that the using app registers with ``register_body_usage``
+  (see ``articles.apps``).
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+_body_usage_finders = []
+
+
+@dataclass(frozen=True)
+class Usage:
+    obj: object  # the using object, e.g. an Article
+    where: str  # how it is used, e.g. "featured image", "gallery", "body"
+
+    def __str__(self):
+        return f"{self.obj} ({self.where})"
+
+
+def register_body_usage(finder):
+    """``finder(media_obj) -> iterable of objects`` whose rich text references the media
+    object's files. Registered once per app from ``AppConfig.ready()``."""
+    if finder not in _body_usage_finders:
+        _body_usage_finders.append(finder)
+    return finder
+
+
+def file_names(obj):
+    """Every storage name belonging to a media object (file and renditions)."""
+    names = [obj.file.name] if obj.file else []
+    names += [info["name"] for info in (getattr(obj, "renditions", None) or {}).values()]
+    return names
+
+
+def _through_models(model):
+    return {
+        rel.through
+        for rel in model._meta.related_objects
+        if rel.many_to_many and rel.through is not None
+    }
+
+
+def find_usages(obj):
+    """All Usage records for an Image or Document, relations first, then bodies."""
+    found = []
+    model = type(obj)
+    through = _through_models(model)
+    for rel in model._meta.related_objects:
+        if rel.related_model in through:
+            continue  # e.g. GalleryItem: reported through the gallery M2M instead
+        users = rel.related_model._default_manager.filter(**{rel.field.name: obj}).distinct()
+        where = str(capfirst(rel.field.verbose_name))
+        found.extend(Usage(user, where) for user in users)
+    body = capfirst(gettext_lazy("body"))
+    for finder in _body_usage_finders:
+        found.extend(Usage(user, body) for user in finder(obj))
+    return found
+
+
+class MediaInUse(ValidationError):
+    def __init__(self, obj, usages):
+        self.usages = usages
+        listing = "; ".join(str(usage) for usage in usages)
+        super().__init__(
+            _("“%(name)s” cannot be deleted because it is used by: %(list)s")
+            % {"name": obj, "list": listing},
+            code="in_use",
+        )
+
+
+def delete_media(obj):
+    """Delete an unused Image or Document; refuse with the list of users otherwise.
+    Its files are removed once the deletion is committed (see ``signals``)."""
+    with transaction.atomic():
+        usages = find_usages(obj)
+        if usages:
+            raise MediaInUse(obj, usages)
+        obj.delete()
