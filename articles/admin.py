@@ -22,7 +22,29 @@ class CategoryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class ArticleAuthorInline(admin.TabularInline):
+class ArticlePartInline(admin.TabularInline):
+    """Bylines and gallery rows are part of the article: whoever may edit the article
+    may edit them (the groups hold no separate permissions for these through models)."""
+
+    def _may_edit(self, request, obj):
+        return request.user.has_perm("articles.change_article") and (
+            obj is None or workflow.can_edit(request.user, obj)
+        )
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("articles.view_article") or self._may_edit(request, obj)
+
+    def has_add_permission(self, request, obj):
+        return self._may_edit(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may_edit(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may_edit(request, obj)
+
+
+class ArticleAuthorInline(ArticlePartInline):
     model = ArticleAuthor
     extra = 1
     autocomplete_fields = ["author"]
@@ -30,7 +52,7 @@ class ArticleAuthorInline(admin.TabularInline):
     verbose_name_plural = _("bylines")
 
 
-class GalleryItemInline(admin.TabularInline):
+class GalleryItemInline(ArticlePartInline):
     model = GalleryItem
     extra = 0
     autocomplete_fields = ["image"]
