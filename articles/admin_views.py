@@ -125,6 +125,7 @@ class WorkflowAdminMixin:
                         article,
                         comment=form.cleaned_data["comment"] or "",
                         when=form.cleaned_data["when"],
+                        expected_version=form.cleaned_data["version"],
                     )
                 except ValidationError as error:
                     errors = error.messages

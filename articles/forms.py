@@ -99,6 +99,7 @@ class TransitionForm(forms.Form):
             ("restore", _("Restore to draft")),
         ]
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

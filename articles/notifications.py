@@ -27,7 +27,6 @@ MESSAGES = {
     "schedule": "“%(title)s” was scheduled for publication by %(actor)s.",
     "unpublish": "“%(title)s” was unpublished by %(actor)s.",
     "approve_revision": "%(actor)s approved your changes to “%(title)s”; they are live now.",
-
 }
 
 

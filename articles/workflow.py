@@ -89,6 +89,20 @@ def _require_state(article, *states):
         )
 
 
+def _check_expected(locked, expected_version):
+    """Refuse when the article changed since the user looked at it: two editors
+    pressing different buttons at once must not both act (one on a state they never saw)."""
+    if expected_version is not None and locked.version != expected_version:
+        who, when = last_change(locked)
+        name = (who.get_full_name() or who.get_username()) if who else _("someone else")
+        raise StaleEdit(
+            _("%(name)s changed this article in the meantime; nothing was done. Reload and check.")
+            % {"name": name},
+            who=who,
+            when=when,
+        )
+
+
 def _set_status(article, status, **fields):
     article.status = status
     for name, value in fields.items():
@@ -102,11 +116,12 @@ def _sync(target, source):
         setattr(target, name, getattr(source, name))
 
 
-def submit(user, article, comment=""):
+def submit(user, article, comment="", *, expected_version=None):
     """draft → review."""
     _require(is_editor(user) or belongs_to_pd(user, article))
     with transaction.atomic():
         locked = _locked(article)
+        _check_expected(locked, expected_version)
         _require_state(locked, S.DRAFT)
         missing = missing_for_review(locked)
         if missing:
@@ -120,11 +135,12 @@ def submit(user, article, comment=""):
     return log
 
 
-def withdraw(user, article, comment=""):
+def withdraw(user, article, comment="", *, expected_version=None):
     """review → draft, by the submitting writer or an editor."""
     _require(can_view(user, article))
     with transaction.atomic():
         locked = _locked(article)
+        _check_expected(locked, expected_version)
         _require_state(locked, S.REVIEW)
         submitter = (
             locked.transitions.filter(action="submit").values_list("actor_id", flat=True).first()
@@ -136,13 +152,14 @@ def withdraw(user, article, comment=""):
     return log
 
 
-def request_changes(user, article, comment):
+def request_changes(user, article, comment, *, expected_version=None):
     """review → draft with a required comment for the writer."""
     _require(is_editor(user))
     if not (comment or "").strip():
         raise ValidationError(_("Write what needs to be fixed."))
     with transaction.atomic():
         locked = _locked(article)
+        _check_expected(locked, expected_version)
         _require_state(locked, S.REVIEW)
         _set_status(locked, S.DRAFT)
         log = _log(locked, user, "request_changes", S.REVIEW, comment.strip())
@@ -151,12 +168,13 @@ def request_changes(user, article, comment):
     return log
 
 
-def publish(user, article, when=None, comment=""):
+def publish(user, article, when=None, comment="", *, expected_version=None):
     """draft/review → published, now or at a future time (scheduled)."""
     _require(is_editor(user))
     when = when or timezone.now()
     with transaction.atomic():
         locked = _locked(article)
+        _check_expected(locked, expected_version)
         _require_state(locked, S.DRAFT, S.REVIEW, S.PUBLISHED)
         missing = missing_for_review(locked)
         if missing:
@@ -175,13 +193,14 @@ def publish(user, article, when=None, comment=""):
     return log
 
 
-def unpublish(user, article, reason):
+def unpublish(user, article, reason, *, expected_version=None):
     """published → archived; the public URL then answers 410 Gone."""
     _require(is_editor(user))
     if not (reason or "").strip():
         raise ValidationError(_("Give the reason for unpublishing."))
     with transaction.atomic():
         locked = _locked(article)
+        _check_expected(locked, expected_version)
         _require_state(locked, S.PUBLISHED)
         _set_status(locked, S.ARCHIVED)
         log = _log(locked, user, "unpublish", S.PUBLISHED, reason.strip())
@@ -190,11 +209,12 @@ def unpublish(user, article, reason):
     return log
 
 
-def restore(user, article, comment=""):
+def restore(user, article, comment="", *, expected_version=None):
     """archived → draft."""
     _require(is_editor(user))
     with transaction.atomic():
         locked = _locked(article)
+        _check_expected(locked, expected_version)
         _require_state(locked, S.ARCHIVED)
         _set_status(locked, S.DRAFT)
         log = _log(locked, user, "restore", S.ARCHIVED, comment)
@@ -213,11 +233,11 @@ def can_delete(user, article):
     return never_published and (is_editor(user) or belongs_to_pd(user, article))
 
 
-def schedule(user, article, when, comment=""):
+def schedule(user, article, when, comment="", *, expected_version=None):
     """Publish at a future time: the article stays invisible until ``when``."""
     if when is None or when <= timezone.now():
         raise ValidationError(_("Choose a publication time in the future."))
-    return publish(user, article, when=when, comment=comment)
+    return publish(user, article, when=when, comment=comment, expected_version=expected_version)
 
 
 def delete(user, article):
@@ -267,22 +287,23 @@ def allowed_actions(user, article):
     return actions
 
 
-def run(action, user, article, comment="", when=None):
+def run(action, user, article, comment="", when=None, expected_version=None):
     """Dispatch one named transition (for the admin's action form)."""
+    kw = {"expected_version": expected_version}
     if action == "submit":
-        return submit(user, article, comment)
+        return submit(user, article, comment, **kw)
     if action == "withdraw":
-        return withdraw(user, article, comment)
+        return withdraw(user, article, comment, **kw)
     if action == "request_changes":
-        return request_changes(user, article, comment)
+        return request_changes(user, article, comment, **kw)
     if action == "publish":
-        return publish(user, article, comment=comment)
+        return publish(user, article, comment=comment, **kw)
     if action == "schedule":
-        return schedule(user, article, when, comment)
+        return schedule(user, article, when, comment, **kw)
     if action == "unpublish":
-        return unpublish(user, article, comment)
+        return unpublish(user, article, comment, **kw)
     if action == "restore":
-        return restore(user, article, comment)
+        return restore(user, article, comment, **kw)
     raise ValidationError(_("Unknown action."))
 
 

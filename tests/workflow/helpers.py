@@ -19,7 +19,9 @@ def ensure_groups():
     for name, codes in groups_migration.PERMS.items():
         group, _ = Group.objects.get_or_create(name=name)
         perms = [
-            Permission.objects.get(content_type__app_label=c.split(".")[0], codename=c.split(".")[1])
+            Permission.objects.get(
+                content_type__app_label=c.split(".")[0], codename=c.split(".")[1]
+            )
             for c in codes
         ]
         group.permissions.set(perms)

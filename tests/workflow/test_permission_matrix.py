@@ -27,6 +27,7 @@ from .helpers import admin_url, change_data, change_url, make_article_in
 STATES = ("draft", "review", "published", "archived")
 ROLES = ("penulis_own", "penulis_other", "redaktur", "admin", "anon")
 
+# fmt: off
 #            state:       draft   review  published archived
 MATRIX = {
     "view": {
@@ -128,6 +129,7 @@ MATRIX = {
         "anon":          "login   login   login     login",
     },
 }
+# fmt: on
 
 CELLS = [
     pytest.param(action, role, state, outcome, id=f"{action}-{role}-{state}")
@@ -149,8 +151,20 @@ WORKFLOW_ACTIONS = {
 
 def test_matrix_covers_every_role_action_and_state():
     assert set(MATRIX) == {
-        "view", "create", "edit", "submit", "withdraw", "request_changes", "publish",
-        "schedule", "unpublish", "restore", "delete", "history", "preview", "share",
+        "view",
+        "create",
+        "edit",
+        "submit",
+        "withdraw",
+        "request_changes",
+        "publish",
+        "schedule",
+        "unpublish",
+        "restore",
+        "delete",
+        "history",
+        "preview",
+        "share",
     }
     assert all(set(rows) == set(ROLES) for rows in MATRIX.values())
     assert len(CELLS) == len(MATRIX) * len(ROLES) * len(STATES)
@@ -166,16 +180,23 @@ def perform(client, action, article, world, user):
         if user is world.penulis_other:
             target_pd = world.pd  # not theirs: the form must refuse it
         data = change_data(
-            article, title="Berita baru", slug=f"berita-baru-{article.pk}",
-            perangkat_daerah=target_pd.pk, status="published",
+            article,
+            title="Berita baru",
+            slug=f"berita-baru-{article.pk}",
+            perangkat_daerah=target_pd.pk,
+            status="published",
             published_at="2020-01-01 10:00",
         )
         data.pop("loaded_version")
         return client.post("/admin/articles/article/add/", data)
     if action == "edit":
         data = change_data(
-            article, title="Judul diubah", status="published", published_at="2020-01-01 10:00",
-            first_published_at="2020-01-01 10:00", version="999",
+            article,
+            title="Judul diubah",
+            status="published",
+            published_at="2020-01-01 10:00",
+            first_published_at="2020-01-01 10:00",
+            version="999",
         )
         return client.post(change_url(article), data)
     if action == "delete":
@@ -202,7 +223,9 @@ def test_permission_cell(client, world, action, role, state, outcome):
 
     after = Article.objects.filter(pk=article.pk).first()
     unchanged = after is not None and (after.status, after.title, after.version) == (
-        before.status, before.title, before.version,
+        before.status,
+        before.title,
+        before.version,
     )
     if outcome == "login":
         assert response.status_code == 302

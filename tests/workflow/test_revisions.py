@@ -58,7 +58,11 @@ def test_penulis_edit_of_live_article_waits_for_approval(world, client):
     assert article.title == "Judul baru" and article.is_live
     assert "Isi baru." in public_html(client, article).content.decode()
     log = article.transitions.first()
-    assert (log.action, log.actor, log.to_status) == ("approve_revision", world.redaktur, "published")
+    assert (log.action, log.actor, log.to_status) == (
+        "approve_revision",
+        world.redaktur,
+        "published",
+    )
     pending.refresh_from_db()
     assert pending.state == Revision.State.APPROVED
 
@@ -77,7 +81,10 @@ def test_penulis_cannot_approve_their_own_pending_change(world, client):
 def test_redaktur_edit_of_live_article_goes_live(world, client):
     article = make_article_in(world, "published", title="Judul lama")
     client.force_login(world.redaktur)
-    assert client.post(change_url(article), change_data(article, title="Ralat judul")).status_code == 302
+    assert (
+        client.post(change_url(article), change_data(article, title="Ralat judul")).status_code
+        == 302
+    )
     assert "Ralat judul" in public_html(client, article).content.decode()
 
 
@@ -169,7 +176,12 @@ def test_penulis_cannot_move_article_or_use_other_pd_media(world, client):
     # nor in the autocomplete
     response = client.get(
         "/admin/autocomplete/",
-        {"app_label": "articles", "model_name": "article", "field_name": "featured_image", "term": ""},
+        {
+            "app_label": "articles",
+            "model_name": "article",
+            "field_name": "featured_image",
+            "term": "",
+        },
     )
     ids = {int(r["id"]) for r in response.json()["results"]}
     assert world.image.pk in ids and other_image.pk not in ids
@@ -184,7 +196,9 @@ def test_penulis_lists_only_their_pd(world, client):
     html = client.get("/admin/articles/article/", {"q": "Berita"}).content.decode()
     assert other.title not in html
     assert client.get(admin_url(other, "workflow/")).status_code == 404
-    assert client.get(f"/admin/media_library/image/{other.featured_image_id}/change/").status_code in (
+    assert client.get(
+        f"/admin/media_library/image/{other.featured_image_id}/change/"
+    ).status_code in (
         302,
         404,
     )

@@ -111,9 +111,7 @@ def test_publish_and_unpublish_notify_writers_and_email_can_be_turned_off(
     with django_capture_on_commit_callbacks(execute=True):
         workflow.publish(world.redaktur, article)
         workflow.unpublish(world.redaktur, article, "Salah data.")
-    actions = list(
-        Notification.objects.filter(user=world.penulis).values_list("action", flat=True)
-    )
+    actions = list(Notification.objects.filter(user=world.penulis).values_list("action", flat=True))
     assert sorted(actions) == ["publish", "unpublish"]
     assert mail.outbox == []  # notices yes, e-mail no
     page = client.get("/admin/articles/article/notices/").content.decode()
