@@ -115,6 +115,10 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         ),
     ]
 
+    def view_on_site(self, obj):
+        # Only a live article has a public page; others are seen through Preview.
+        return obj.get_absolute_url() if obj.is_live else None
+
     def get_urls(self):
         return self.workflow_urls() + super().get_urls()
 

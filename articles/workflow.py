@@ -328,7 +328,9 @@ def lock_for_edit(article_pk, loaded_version):
 
     Runs inside the admin's transaction; the lock is held until the save commits,
     so two people saving the same version at the same moment cannot both win."""
-    locked = Article.objects.select_for_update().get(pk=article_pk)
+    locked = Article.objects.select_for_update().filter(pk=article_pk).first()
+    if locked is None:
+        raise ValidationError(_("This article was deleted in the meantime."))
     if loaded_version is not None and locked.version != loaded_version:
         from kominfo.templatetags.indonesian import tanggal
 
