@@ -6,6 +6,8 @@ Nothing is sent for an ordinary save.
 """
 
 import logging
+import threading
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -19,6 +21,19 @@ from perangkat_daerah.roles import REDAKTUR
 from .models import Notification, NotificationPreference
 
 logger = logging.getLogger(__name__)
+_state = threading.local()
+
+
+@contextmanager
+def muted():
+    """Run workflow actions without notices or e-mail (bulk imports, demo seeding)."""
+    previous = getattr(_state, "muted", False)
+    _state.muted = True
+    try:
+        yield
+    finally:
+        _state.muted = previous
+
 
 MESSAGES = {
     "submit": "“%(title)s” was submitted for review by %(actor)s.",
@@ -67,7 +82,7 @@ def email_enabled(user):
 def notify(action, article, actor, comment=""):
     """Create the notices and send the e-mails (after the transaction commits)."""
     template = MESSAGES.get(action)
-    if template is None:
+    if template is None or getattr(_state, "muted", False):
         return []
     message = _(template) % {"title": article.title, "actor": _name(actor)}
     users = [u for u in recipients(action, article) if actor is None or u.pk != actor.pk]

@@ -403,7 +403,7 @@ def approve_revision(user, article, revision, comment=""):
         record_revision(user, locked, note=_("Approved change #%(id)s") % {"id": rev.pk})
         log = _log(locked, user, "approve_revision", locked.status, comment)
         notifications.notify("approve_revision", locked, user, comment)
-    _sync(article, locked)
+    article.refresh_from_db()  # the caller's copy now shows the approved content
     return log
 
 
@@ -429,5 +429,5 @@ def restore_revision(user, article, revision, comment=""):
             locked.save(update_fields=["version"])
             new = record_revision(user, locked, note=note)
         _log(locked, user, "restore_revision", locked.status, comment or note)
-    _sync(article, locked)
+    article.refresh_from_db()
     return new

@@ -216,3 +216,31 @@ def test_restore_revision_of_live_article_by_penulis_becomes_pending(world, clie
     assert workflow.pending_revision(article).content["title"] == "Judul tayang"
     assert Transition.objects.filter(article=article, action="restore_revision").exists()
     assert Article.objects.live().filter(pk=article.pk).exists()
+
+
+def test_pending_edit_with_bylines_leaves_live_bylines_alone(world, client):
+    article = make_article_in(world, "published", title="Judul tayang")
+    byline = factories.add_byline(article, "Wak Hedir")
+    item = article.articleauthor_set.get()
+    other_author = factories.add_byline(make_article_in(world, "draft"), "Dewi Dinkes")
+    client.force_login(world.penulis)
+    data = change_data(article, title="Judul usulan")
+    data.update(
+        {
+            "articleauthor_set-TOTAL_FORMS": "1",
+            "articleauthor_set-INITIAL_FORMS": "1",
+            "articleauthor_set-0-id": item.pk,
+            "articleauthor_set-0-article": article.pk,
+            "articleauthor_set-0-author": other_author.pk,
+            "articleauthor_set-0-order": "0",
+        }
+    )
+    assert client.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Judul tayang"
+    assert list(article.authors.all()) == [byline]  # live byline untouched
+    pending = workflow.pending_revision(article)
+    assert pending.content["authors"] == [[other_author.pk, 0]]
+    workflow.approve_revision(world.redaktur, article, pending)
+    assert list(article.authors.all()) == [other_author]
+    assert article.title == "Judul usulan"

@@ -129,3 +129,13 @@ def test_ordinary_saves_send_no_email(world, client, django_capture_on_commit_ca
     article.refresh_from_db()
     assert article.title == "Simpan 2"
     assert mail.outbox == [] and not Notification.objects.exists()
+
+
+def test_muted_notifications_for_bulk_work(world, django_capture_on_commit_callbacks):
+    from articles import notifications
+
+    article = make_article_in(world, "draft")
+    with django_capture_on_commit_callbacks(execute=True), notifications.muted():
+        workflow.submit(world.penulis, article)
+    assert article.status == "review"
+    assert not Notification.objects.exists() and mail.outbox == []
