@@ -15,7 +15,23 @@ class ArticleAdminForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = "__all__"
+        # Status and publication times are not form fields: only articles.workflow sets them.
+        fields = [
+            "title",
+            "slug",
+            "dateline",
+            "lead",
+            "body",
+            "featured_image",
+            "featured_image_caption",
+            "attachments",
+            "category",
+            "perangkat_daerah",
+            "tags",
+            "is_featured",
+            "seo_title",
+            "seo_description",
+        ]
         widgets = {
             "body": CKEditor5Widget(config_name="article"),
             "lead": forms.Textarea(attrs={"rows": 3}),
