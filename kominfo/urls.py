@@ -16,10 +16,5 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns.insert(
-        0,
-        path(
-            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        ),
+        0, path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})
     )
