@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/2fa/verify/", two_factor.verify, name="two_factor_verify"),
     path("admin/", admin.site.urls),
     path("media-library/", include("media_library.urls")),
+    path("pratinjau/", include("articles.urls_share")),
     path("", include("articles.urls")),
 ]
 

@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from articles import workflow
+from articles import notifications, workflow
 from articles.models import Article, ArticleAuthor, Category
 from authors.models import Author
 from media_library import pipeline
@@ -81,7 +81,8 @@ class Command(BaseCommand):
             if Article.objects.filter(slug=SAMPLE_SLUG).exists():
                 self.stdout.write("Demo articles already exist; nothing to add.")
             else:
-                self.articles(pds, categories, users)
+                with notifications.muted():  # no inbox full of demo notices and e-mails
+                    self.articles(pds, categories, users)
         self.print_logins(created, password)
 
     def site_settings(self):
