@@ -1,11 +1,10 @@
 from django.contrib import admin, messages
 from django.db import transaction
-from django.http import Http404
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from perangkat_daerah.roles import is_editor, user_pd_ids
+from perangkat_daerah.admin_scoping import PDScopedAdminMixin
 
 from . import workflow
 from .admin_views import WorkflowAdminMixin
@@ -65,7 +64,7 @@ class GalleryItemInline(ArticlePartInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(PDScopedAdminMixin, WorkflowAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     list_display = [
@@ -122,9 +121,6 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     def get_urls(self):
         return self.workflow_urls() + super().get_urls()
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).visible_to(request.user)
-
     def get_actions(self, request):
         # Bulk delete would bypass the delete rules; every deletion goes one by one
         # through workflow.delete.
@@ -140,31 +136,11 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or workflow.can_delete(request.user, obj))
 
-    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
-        # Another PD's article (or a missing one) answers 404, never a redirect.
-        raise Http404
-
-    def get_form(self, request, obj=None, **kwargs):
-        form_class = super().get_form(request, obj, **kwargs)
-
-        class UserBoundForm(form_class):
-            def __init__(self, *args, **kw):
-                kw.setdefault("user", request.user)
-                super().__init__(*args, **kw)
-
-        return UserBoundForm
-
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "featured_image":
             field.queryset = field.queryset.visible_to(request.user)
         return field
-
-    def get_changeform_initial_data(self, request):
-        initial = super().get_changeform_initial_data(request)
-        if not is_editor(request.user) and user_pd_ids(request.user):
-            initial.setdefault("perangkat_daerah", min(user_pd_ids(request.user)))
-        return initial
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}

@@ -3,7 +3,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from perangkat_daerah.roles import is_editor, user_pd_ids
+from perangkat_daerah.admin_scoping import PDScopedAdminMixin
 
 from . import pipeline
 from .forms import DocumentAdminForm, ImageAdminForm
@@ -20,32 +20,13 @@ def _admin_link(usage):
     return format_html('<a href="{}">{}</a> ({})', url, usage.obj, usage.where)
 
 
-class ScopedMediaAdmin(admin.ModelAdmin):
+class ScopedMediaAdmin(PDScopedAdminMixin, admin.ModelAdmin):
     """Penulis see only their own PDs' media: others' objects answer 404.
     Media in use cannot be deleted; the admin lists where it is used instead."""
 
     list_filter = ["perangkat_daerah", "created_at"]
     date_hierarchy = "created_at"
     list_select_related = ["perangkat_daerah"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).visible_to(request.user)
-
-    def get_form(self, request, obj=None, **kwargs):
-        form_class = super().get_form(request, obj, **kwargs)
-
-        class UserBoundForm(form_class):
-            def __init__(self, *args, **kw):
-                kw.setdefault("user", request.user)
-                super().__init__(*args, **kw)
-
-        return UserBoundForm
-
-    def get_changeform_initial_data(self, request):
-        initial = super().get_changeform_initial_data(request)
-        if not is_editor(request.user) and user_pd_ids(request.user):
-            initial.setdefault("perangkat_daerah", min(user_pd_ids(request.user)))
-        return initial
 
     def get_deleted_objects(self, objs, request):
         """Anything in use is "protected": the admin then refuses the deletion (single

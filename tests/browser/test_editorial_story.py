@@ -24,6 +24,7 @@ def allow_orm_beside_playwright(monkeypatch):
     # makes between browser steps are ordinary synchronous queries.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CHROMIUM = "/usr/bin/chromium"

@@ -28,7 +28,11 @@ def run_manage(*args, env=None):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={k: v for k, v in {**os.environ, **(env or {})}.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        env={
+            k: v
+            for k, v in {**os.environ, **(env or {})}.items()
+            if k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+        },
         capture_output=True,
         text=True,
         timeout=120,

@@ -23,6 +23,15 @@ def penulis(client):
     return user, pd
 
 
+def make_document_for(pd):
+    from media_library.pipeline import ingest_document
+
+    return ingest_document(
+        SimpleUploadedFile("siaran.pdf", files.PDF),
+        perangkat_daerah=pd,
+    )
+
+
 def form_data(pd, data, name="WhatsApp Image.jpeg", **extra):
     return {
         "upload": SimpleUploadedFile(name, data, "image/jpeg"),
@@ -82,7 +91,12 @@ def test_penulis_sees_only_their_pd_media_with_thumbnails(client, penulis):
     assert other.title.encode() not in response.content
     assert own.thumbnail_url.encode() in response.content and b".webp" in own.thumbnail_url.encode()
     other_url = reverse("admin:media_library_image_change", args=[other.pk])
-    assert client.get(other_url).status_code in (302, 404)
+    assert client.get(other_url).status_code == 404  # hidden, as for articles
+    other_doc = make_document_for(make_pd())
+    assert (
+        client.get(reverse("admin:media_library_document_change", args=[other_doc.pk])).status_code
+        == 404
+    )
     assert not Image.objects.visible_to(penulis[0]).filter(pk=other.pk).exists()
 
 
