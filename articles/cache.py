@@ -1,0 +1,182 @@
+"""Page cache for the public site, with exact invalidation.
+
+Every cached page is stored under a key that contains the *content generation*:
+an opaque token kept in the cache (``STATE_KEY``) together with the earliest
+future ``published_at`` of a published article (the next scheduled publication).
+
+* Any save/delete of something the public can see (articles, categories, PDs,
+  writers, images, documents, tags, site settings) deletes the state, right away
+  and again when the transaction commits, so the next request starts a new
+  generation and re-renders from the database.
+* A request that finds ``now >= next scheduled publication`` starts a new
+  generation too, so a scheduled article appears at its minute without any cron
+  job and no cached home page outlives a publish time.
+
+This module knows nothing about the editorial workflow: it listens to model
+signals only. Pages are stored with an ETag and a Last-Modified time so that
+browsers and a CDN can revalidate (304).
+"""
+
+import hashlib
+import os
+import time
+from datetime import UTC, datetime
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+STATE_KEY = "public:state"
+PAGE_PREFIX = "public:page"
+NO_SCHEDULE = 0.0
+
+
+def page_cache_enabled():
+    value = getattr(settings, "PUBLIC_PAGE_CACHE", None)
+    if value is None:
+        value = os.environ.get("PUBLIC_PAGE_CACHE", "on").lower() not in ("0", "off", "false", "no")
+    return bool(value)
+
+
+def page_cache_seconds():
+    return int(getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 600))
+
+
+def http_max_age():
+    """How long browsers/CDNs may reuse a page without asking again."""
+    return int(getattr(settings, "PUBLIC_HTTP_MAX_AGE", 60))
+
+
+def _next_scheduled_timestamp():
+    from .models import Article
+
+    next_time = (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return next_time.timestamp() if next_time else NO_SCHEDULE
+
+
+def current_generation():
+    """The token of the current content generation (computes a new one if needed)."""
+    state = cache.get(STATE_KEY)
+    now = time.time()
+    if state is not None:
+        token, next_ts = state
+        if next_ts == NO_SCHEDULE or now < next_ts:
+            return token
+    token = f"{time.time_ns():x}"
+    cache.set(STATE_KEY, (token, _next_scheduled_timestamp()), None)
+    return token
+
+
+def invalidate(**kwargs):
+    """Start a new content generation now and once more after the commit (so a
+    page rendered from not-yet-committed data is never kept)."""
+    cache.delete(STATE_KEY)
+    transaction.on_commit(lambda: cache.delete(STATE_KEY))
+
+
+def _page_key(request):
+    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"{PAGE_PREFIX}:{hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()}"
+
+
+def _finish(request, response, etag, last_modified):
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=http_max_age())
+    conditional = get_conditional_response(
+        request, etag=etag, last_modified=last_modified, response=response
+    )
+    return conditional
+
+
+def public_page(view):
+    """Decorator for public GET views: serve from the page cache, count article views
+    (also for cached hits), set ETag/Last-Modified/Cache-Control, answer 304."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        from . import most_read
+
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        use_cache = page_cache_enabled()
+        if use_cache:
+            key = f"{_page_key(request)}:{current_generation()}"
+            entry = cache.get(key)
+            if entry is not None:
+                content, status, content_type, etag, last_modified, article_id = entry
+                if article_id:
+                    most_read.count_view(article_id)
+                response = HttpResponse(content, status=status, content_type=content_type)
+                response["X-Page-Cache"] = "hit"
+                return _finish(request, response, etag, last_modified)
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200 or getattr(response, "streaming", False):
+            return response
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        article_id = getattr(response, "article_id", None)
+        if article_id:
+            most_read.count_view(article_id)
+        etag = '"%s"' % hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+        last_modified = int(datetime.now(UTC).timestamp())
+        if use_cache:
+            response["X-Page-Cache"] = "miss"
+            entry = (
+                response.content,
+                response.status_code,
+                response["Content-Type"],
+                etag,
+                last_modified,
+                article_id,
+            )
+            cache.set(key, entry, page_cache_seconds())
+        return _finish(request, response, etag, last_modified)
+
+    return wrapper
+
+
+def connect_signals():
+    """Called from ArticlesConfig.ready(): anything visible changing starts a new generation."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from taggit.models import Tag, TaggedItem
+
+    from authors.models import Author
+    from kominfo.models import SiteSettings
+    from media_library.models import Document, Image, Rendition
+    from perangkat_daerah.models import PerangkatDaerah
+
+    from .models import Article, ArticleAuthor, Category, GalleryItem, SlugHistory
+
+    watched = [
+        Article,
+        ArticleAuthor,
+        Category,
+        GalleryItem,
+        SlugHistory,
+        Author,
+        PerangkatDaerah,
+        Image,
+        Rendition,
+        Document,
+        Tag,
+        TaggedItem,
+        SiteSettings,
+    ]
+    for model in watched:
+        uid = f"public-cache-{model._meta.label_lower}"
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}-save", weak=False)
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-delete", weak=False)
+    m2m = (Article.attachments.through, Article.gallery.through, Article.authors.through, Article.tags.through)
+    for through in m2m:
+        m2m_changed.connect(invalidate, sender=through, dispatch_uid=f"public-cache-m2m-{through}")
