@@ -39,7 +39,14 @@ class ScopedMediaAdmin(admin.ModelAdmin):
 @admin.register(Image)
 class ImageAdmin(ScopedMediaAdmin):
     form = ImageAdminForm
-    list_display = ["thumbnail", "title", "perangkat_daerah", "dimensions", "human_size", "created_at"]
+    list_display = [
+        "thumbnail",
+        "title",
+        "perangkat_daerah",
+        "dimensions",
+        "human_size",
+        "created_at",
+    ]
     list_display_links = ["thumbnail", "title"]
     search_fields = ["title", "alt_text", "caption", "credit"]
     readonly_fields = ["preview", "width", "height", "file_size", "uploaded_by", "created_at"]
@@ -56,7 +63,9 @@ class ImageAdmin(ScopedMediaAdmin):
     def preview(self, obj):
         if not obj.pk:
             return "-"
-        return format_html('<img src="{}" alt="" style="max-width:480px;height:auto">', obj.file.url)
+        return format_html(
+            '<img src="{}" alt="" style="max-width:480px;height:auto">', obj.file.url
+        )
 
     @admin.display(description=_("Dimensions"))
     def dimensions(self, obj):

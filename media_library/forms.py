@@ -26,7 +26,15 @@ class ImageAdminForm(forms.ModelForm):
 
     class Meta:
         model = Image
-        fields = ["upload", "title", "alt_text", "is_decorative", "caption", "credit", "perangkat_daerah"]
+        fields = [
+            "upload",
+            "title",
+            "alt_text",
+            "is_decorative",
+            "caption",
+            "credit",
+            "perangkat_daerah",
+        ]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

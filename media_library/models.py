@@ -53,6 +53,13 @@ class Image(models.Model):
     height = models.PositiveIntegerField(_("height"), editable=False)
     file_size = models.PositiveIntegerField(_("size (bytes)"), editable=False)
     content_hash = models.CharField(_("content hash"), max_length=64, db_index=True, editable=False)
+    renditions = models.JSONField(
+        _("renditions"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="spec -> {name, width, height, bytes}; kept on the image so pages need no query.",
+    )
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     objects = MediaQuerySet.as_manager()
@@ -69,24 +76,29 @@ class Image(models.Model):
     def has_alt_text(self):
         return self.is_decorative or bool(self.alt_text.strip())
 
+    @property
+    def default_alt(self):
+        return "" if self.is_decorative else self.alt_text
 
-class Rendition(models.Model):
-    """A resized copy of an image, generated once and stored."""
+    def rendition(self, spec):
+        """{name, width, height, bytes, url} of one stored rendition, or None. No query."""
+        info = (self.renditions or {}).get(spec)
+        if not info:
+            return None
+        return {**info, "url": self.file.storage.url(info["name"])}
 
-    image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="renditions")
-    spec = models.CharField(max_length=40)
-    file = models.FileField(max_length=255)
-    width = models.PositiveIntegerField()
-    height = models.PositiveIntegerField()
-    file_size = models.PositiveIntegerField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["image", "spec"], name="unique_rendition_per_spec")
+    def renditions_of(self, fmt):
+        """Width renditions of one format ("webp" or "jpeg"), narrowest first. No query."""
+        prefix = f"{fmt}-"
+        found = [
+            self.rendition(spec) for spec in (self.renditions or {}) if spec.startswith(prefix)
         ]
+        return sorted(found, key=lambda info: info["width"])
 
-    def __str__(self):
-        return f"{self.image_id}:{self.spec}"
+    @property
+    def og_image(self):
+        """The 1200x630 Open Graph crop (url, width, height), or None before renditions exist."""
+        return self.rendition("og")
 
 
 class Document(models.Model):

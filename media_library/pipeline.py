@@ -10,7 +10,7 @@ import hashlib
 import io
 import uuid
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,6 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from PIL import ImageCms, ImageOps, UnidentifiedImageError
+
+from . import renditions
 
 try:  # HEIC/HEIF from phones
     from pillow_heif import register_heif_opener
@@ -40,6 +42,8 @@ class CleanImage:
     width: int
     height: int
     source_hash: str
+    # The normalised picture (first frame of an animation), kept for renditions.
+    picture: object = field(default=None, repr=False)
 
 
 def _read_upload(uploaded):
@@ -139,10 +143,15 @@ def clean_image_bytes(data):
             img.seek(index)
             frames.append(img.convert("RGBA"))
         frames[0].save(
-            out, "GIF", save_all=True, append_images=frames[1:], loop=0,
-            duration=img.info.get("duration", 100), disposal=2,
+            out,
+            "GIF",
+            save_all=True,
+            append_images=frames[1:],
+            loop=0,
+            duration=img.info.get("duration", 100),
+            disposal=2,
         )
-        return CleanImage(out.getvalue(), "gif", img.width, img.height, source_hash)
+        return CleanImage(out.getvalue(), "gif", img.width, img.height, source_hash, frames[0])
     img = ImageOps.exif_transpose(img)
     img = _to_srgb(img)
     img = _normalise_mode(img)
@@ -153,7 +162,7 @@ def clean_image_bytes(data):
     else:
         img.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
         ext = "jpg"
-    return CleanImage(out.getvalue(), ext, img.width, img.height, source_hash)
+    return CleanImage(out.getvalue(), ext, img.width, img.height, source_hash, img)
 
 
 def clean_image_upload(uploaded):
@@ -177,9 +186,7 @@ def find_duplicate_image(uploaded, queryset=None):
 
     data = _read_upload(uploaded)
     digest = hashlib.sha256(data).hexdigest()
-    return (queryset if queryset is not None else Image.objects).filter(
-        content_hash=digest
-    ).first()
+    return (queryset if queryset is not None else Image.objects).filter(content_hash=digest).first()
 
 
 def ingest_image(uploaded, *, title="", **fields):
@@ -192,23 +199,37 @@ def ingest_image(uploaded, *, title="", **fields):
 
 
 def save_clean_image(clean, image):
-    """Store normalised bytes for a new or existing Image (replacing its old file)."""
+    """Store normalised bytes and all renditions for a new or existing Image
+    (replacing its old file and renditions)."""
     old_path = image.file.name if image.pk else None
-    path = default_storage.save(generated_path("images", clean.extension), ContentFile(clean.content))
-    image.file = path
-    image.width, image.height = clean.width, clean.height
-    image.file_size = len(clean.content)
-    image.content_hash = clean.source_hash
+    old_renditions = dict(image.renditions or {}) if image.pk else {}
+    path = default_storage.save(
+        generated_path("images", clean.extension), ContentFile(clean.content)
+    )
+    new_renditions = {}
     try:
+        picture = clean.picture
+        if picture is None:
+            picture = PILImage.open(io.BytesIO(clean.content))
+        new_renditions = renditions.render_all(picture, path)
+        image.file = path
+        image.width, image.height = clean.width, clean.height
+        image.file_size = len(clean.content)
+        image.content_hash = clean.source_hash
+        image.renditions = new_renditions
         with transaction.atomic():
             image.save()
-            if old_path:
-                image.renditions.all().delete()
     except Exception:
         default_storage.delete(path)
+        renditions.delete_files(new_renditions)
         raise
     if old_path and old_path != path:
-        transaction.on_commit(lambda: default_storage.delete(old_path))
+
+        def delete_old():
+            default_storage.delete(old_path)
+            renditions.delete_files(old_renditions)
+
+        transaction.on_commit(delete_old)
     return image
 
 
@@ -270,7 +291,9 @@ def ingest_document(uploaded, *, title="", **fields):
     from .models import Document
 
     data, kind = clean_document_upload(uploaded)
-    document = Document(title=(title or default_title(getattr(uploaded, "name", "")))[:200], **fields)
+    document = Document(
+        title=(title or default_title(getattr(uploaded, "name", "")))[:200], **fields
+    )
     return save_document(data, kind, document)
 
 

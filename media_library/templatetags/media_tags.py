@@ -1,0 +1,75 @@
+"""Responsive images for templates. Every tag here runs without a database query:
+the rendition list is stored on the Image itself.
+
+    {% load media_tags %}
+    {% picture image sizes="(min-width: 960px) 960px, 100vw" alt=None css_class="" eager=False %}
+    {% og_image_url image %}
+"""
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+DEFAULT_SIZES = "100vw"
+
+
+def _srcset(renditions):
+    return ", ".join(f"{info['url']} {info['width']}w" for info in renditions)
+
+
+@register.simple_tag
+def picture(image, sizes=DEFAULT_SIZES, alt=None, css_class="", eager=False):
+    """<picture> with a WebP source and a JPEG <img> fallback (srcset, sizes, width,
+    height, lazy loading). ``eager=True`` is for the hero image above the fold."""
+    if image is None or not getattr(image, "file", None):
+        return ""
+    if alt is None:
+        alt = image.default_alt
+    webp = image.renditions_of("webp")
+    jpeg = image.renditions_of("jpeg")
+    if jpeg:
+        largest = jpeg[-1]
+        src, width, height = largest["url"], largest["width"], largest["height"]
+        if len(jpeg) > 1:
+            # A middle size as src for browsers that ignore srcset; still never upscaled.
+            src = next((info["url"] for info in jpeg if info["width"] >= 960), src)
+    else:  # renditions not generated yet (or an animated GIF): the normalised original
+        src, width, height = image.file.url, image.width, image.height
+    loading = (
+        mark_safe(' loading="eager" fetchpriority="high"')
+        if eager
+        else mark_safe(' loading="lazy"')
+    )
+    img_attrs = format_html_join(
+        "",
+        ' {}="{}"',
+        [(name, value) for name, value in (("class", css_class),) if value],
+    )
+    img = format_html(
+        '<img src="{}"{} width="{}" height="{}" alt="{}"{}{} decoding="async">',
+        src,
+        format_html(' srcset="{}" sizes="{}"', _srcset(jpeg), sizes) if jpeg else "",
+        width,
+        height,
+        alt,
+        img_attrs,
+        loading,
+    )
+    source = (
+        format_html('<source type="image/webp" srcset="{}" sizes="{}">', _srcset(webp), sizes)
+        if webp
+        else ""
+    )
+    return format_html("<picture>{}{}</picture>", source, img)
+
+
+@register.simple_tag
+def og_image_url(image):
+    """URL of the 1200x630 JPEG crop for Open Graph / Twitter cards ("" for None).
+    Width and height are on ``image.og_image``."""
+    if image is None or not getattr(image, "file", None):
+        return ""
+    og = image.og_image
+    return og["url"] if og else image.file.url
