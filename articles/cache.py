@@ -32,6 +32,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
 STATE_KEY = "public:state"
+NAV_KEY = "public:nav"
 PAGE_PREFIX = "public:page"
 NO_SCHEDULE = 0.0
 
@@ -80,8 +81,8 @@ def current_generation():
 def invalidate(**kwargs):
     """Start a new content generation now and once more after the commit (so a
     page rendered from not-yet-committed data is never kept)."""
-    cache.delete(STATE_KEY)
-    transaction.on_commit(lambda: cache.delete(STATE_KEY))
+    cache.delete_many([STATE_KEY, NAV_KEY])
+    transaction.on_commit(lambda: cache.delete_many([STATE_KEY, NAV_KEY]))
 
 
 def _page_key(request):
@@ -153,7 +154,7 @@ def connect_signals():
 
     from authors.models import Author
     from kominfo.models import SiteSettings
-    from media_library.models import Document, Image, Rendition
+    from media_library.models import Document, Image
     from perangkat_daerah.models import PerangkatDaerah
 
     from .models import Article, ArticleAuthor, Category, GalleryItem, SlugHistory
@@ -167,7 +168,6 @@ def connect_signals():
         Author,
         PerangkatDaerah,
         Image,
-        Rendition,
         Document,
         Tag,
         TaggedItem,
@@ -177,6 +177,11 @@ def connect_signals():
         uid = f"public-cache-{model._meta.label_lower}"
         post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}-save", weak=False)
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-delete", weak=False)
-    m2m = (Article.attachments.through, Article.gallery.through, Article.authors.through, Article.tags.through)
+    m2m = (
+        Article.attachments.through,
+        Article.gallery.through,
+        Article.authors.through,
+        Article.tags.through,
+    )
     for through in m2m:
         m2m_changed.connect(invalidate, sender=through, dispatch_uid=f"public-cache-m2m-{through}")

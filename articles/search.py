@@ -110,7 +110,9 @@ def search(queryset, text):
         words = text.split()[:8]
         condition = Q()
         for word in words:
-            condition &= Q(title__icontains=word) | Q(lead__icontains=word) | Q(body__icontains=word)
+            condition &= (
+                Q(title__icontains=word) | Q(lead__icontains=word) | Q(body__icontains=word)
+            )
         return queryset.filter(condition).annotate(search_snippet=F("lead"))
     query = SearchQuery(text, search_type="websearch", config="indonesian") | SearchQuery(
         text, search_type="websearch", config="simple"
