@@ -34,13 +34,7 @@ class GalleryItemInline(admin.TabularInline):
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
-        "thumbnail",
-        "title",
-        "status_label",
-        "category",
-        "perangkat_daerah",
-        "published_at",
-        "updated_at",
+        "thumbnail", "title", "status_label", "category", "perangkat_daerah", "published_at", "updated_at",
     ]
     list_display_links = ["thumbnail", "title"]
     list_filter = ["status", "category", "perangkat_daerah", "is_featured", "published_at"]
@@ -56,22 +50,8 @@ class ArticleAdmin(admin.ModelAdmin):
         (_("Photo"), {"fields": ["featured_image", "featured_image_caption"]}),
         (_("Classification"), {"fields": ["category", "perangkat_daerah", "tags", "is_featured"]}),
         (_("Attachments"), {"fields": ["attachments"], "classes": ["collapse"]}),
-        (
-            _("Publication"),
-            {
-                "fields": [
-                    "status",
-                    "published_at",
-                    "first_published_at",
-                    "created_at",
-                    "updated_at",
-                ]
-            },
-        ),
-        (
-            _("Search engines"),
-            {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]},
-        ),
+        (_("Publication"), {"fields": ["status", "published_at", "first_published_at", "created_at", "updated_at"]}),
+        (_("Search engines"), {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]}),
     ]
 
     def get_queryset(self, request):

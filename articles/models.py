@@ -18,9 +18,7 @@ class Category(models.Model):
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=100)
     show_on_home = models.BooleanField(
-        _("show on home page"),
-        default=True,
-        help_text=_("Give this category a block on the home page."),
+        _("show on home page"), default=True, help_text=_("Give this category a block on the home page.")
     )
 
     class Meta:
@@ -134,10 +132,7 @@ class Article(models.Model):
         _("SEO title"), max_length=70, blank=True, help_text=_("Leave empty to use the title.")
     )
     seo_description = models.CharField(
-        _("SEO description"),
-        max_length=160,
-        blank=True,
-        help_text=_("Leave empty to use the lead."),
+        _("SEO description"), max_length=160, blank=True, help_text=_("Leave empty to use the lead.")
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -281,11 +276,7 @@ class Transition(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="transitions")
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
     action = models.CharField(_("action"), max_length=30)
     from_status = models.CharField(_("from"), max_length=10)

@@ -12,34 +12,9 @@ import nh3
 from django.conf import settings
 
 ALLOWED_TAGS = {
-    "p",
-    "br",
-    "h2",
-    "h3",
-    "h4",
-    "strong",
-    "b",
-    "em",
-    "i",
-    "u",
-    "s",
-    "a",
-    "ul",
-    "ol",
-    "li",
-    "blockquote",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "th",
-    "td",
-    "caption",
-    "figure",
-    "figcaption",
-    "img",
-    "oembed",
+    "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "a",
+    "ul", "ol", "li", "blockquote", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
+    "caption", "figure", "figcaption", "img", "oembed",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -54,9 +29,7 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 FIGURE_CLASSES = {"image", "table", "media", "image-style-side", "image_resized"}
 
 EMBED_PATTERNS = (
-    re.compile(
-        r"^https://(?:www\.|m\.)?youtube\.com/watch\?v=(?P<id>[A-Za-z0-9_-]{6,20})(?:&.*)?$"
-    ),
+    re.compile(r"^https://(?:www\.|m\.)?youtube\.com/watch\?v=(?P<id>[A-Za-z0-9_-]{6,20})(?:&.*)?$"),
     re.compile(r"^https://youtu\.be/(?P<id>[A-Za-z0-9_-]{6,20})(?:\?.*)?$"),
     re.compile(r"^https://(?:www\.)?youtube\.com/(?:embed|shorts)/(?P<id>[A-Za-z0-9_-]{6,20})$"),
     re.compile(r"^https://(?:www\.)?vimeo\.com/(?P<vimeo>\d{1,12})$"),

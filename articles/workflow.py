@@ -146,9 +146,7 @@ def publish(user, article, when=None, comment=""):
             )
         from_status = locked.status
         first = locked.first_published_at or when
-        _set_status(
-            locked, S.PUBLISHED, published_at=when, first_published_at=first, approved_by=user
-        )
+        _set_status(locked, S.PUBLISHED, published_at=when, first_published_at=first, approved_by=user)
         action = "schedule" if when > timezone.now() else "publish"
         log = _log(locked, user, action, from_status, comment)
     _sync(article, locked)

@@ -27,9 +27,7 @@ def clean_uploaded_picture(form, field_name):
         clean = pipeline.clean_image_upload(upload)
     except ValidationError as error:
         raise ValidationError(error.messages) from None
-    return ContentFile(
-        clean.content, name=pipeline.generated_path("x", clean.extension).split("/")[-1]
-    )
+    return ContentFile(clean.content, name=pipeline.generated_path("x", clean.extension).split("/")[-1])
 
 
 class PerangkatDaerahForm(forms.ModelForm):

@@ -70,21 +70,9 @@ SAMPLE_PARAGRAPHS = [
     "komunikasi yang lebih baik, dan memberikan informasi yang lebih akurat serta berguna bagi publik.",
 ]
 
-PLACES = [
-    "SANGATTA",
-    "SANGATTA UTARA",
-    "BENGALON",
-    "MUARA WAHAU",
-    "KAUBUN",
-    "RANTAU PULUNG",
-    "SAMARINDA",
-]
+PLACES = ["SANGATTA", "SANGATTA UTARA", "BENGALON", "MUARA WAHAU", "KAUBUN", "RANTAU PULUNG", "SAMARINDA"]
 TOPICS = [
-    (
-        "Bupati Resmikan Jembatan Penghubung Dua Kecamatan",
-        "Pemerintahan",
-        ["infrastruktur", "bupati"],
-    ),
+    ("Bupati Resmikan Jembatan Penghubung Dua Kecamatan", "Pemerintahan", ["infrastruktur", "bupati"]),
     ("Vaksinasi Anak Sekolah Capai 90 Persen", "Kesehatan", ["vaksinasi", "kesehatan anak"]),
     ("Pendaftaran Beasiswa Kutim Cerdas Dibuka", "Pengumuman", ["beasiswa", "pendidikan"]),
     ("Petani Sawit Ikuti Pelatihan Pupuk Organik", "Berita", ["pertanian", "sawit"]),

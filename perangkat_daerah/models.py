@@ -17,9 +17,7 @@ class PerangkatDaerah(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     short_name = models.CharField(
-        _("short name"),
-        max_length=80,
-        help_text=_('As shown on the site, e.g. "Diskominfo Perstik".'),
+        _("short name"), max_length=80, help_text=_('As shown on the site, e.g. "Diskominfo Perstik".')
     )
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)

@@ -27,14 +27,7 @@ from ... import demo_content as demo
 from ...models import SiteSettings
 
 SAMPLE_SLUG = "samakan-persepsi-kominfo-dan-pd-diskominfo-perstik-kutim-gelar-bimtek"
-PALETTE = [
-    (11, 79, 138),
-    (26, 122, 76),
-    (176, 82, 24),
-    (120, 48, 140),
-    (30, 110, 140),
-    (150, 30, 50),
-]
+PALETTE = [(11, 79, 138), (26, 122, 76), (176, 82, 24), (120, 48, 140), (30, 110, 140), (150, 30, 50)]
 
 
 def photo_bytes(width, height, seed, gps=False):
@@ -69,9 +62,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, force=False, **options):
         if not settings.DEBUG and not force:
-            raise CommandError(
-                "seed_demo refuses to run with DEBUG off; use --force if you mean it."
-            )
+            raise CommandError("seed_demo refuses to run with DEBUG off; use --force if you mean it.")
         password = os.environ.get("DEMO_PASSWORD", "demo")
         with transaction.atomic():
             self.site_settings()
@@ -93,9 +84,7 @@ class Command(BaseCommand):
                 "Dinas Komunikasi dan Informatika, Statistik dan Persandian Kabupaten Kutai Timur"
             )
             site.footer_text = demo.FOOTER_TEXT
-            site.address = (
-                "Jl. Soekarno-Hatta, Bukit Pelangi, Sangatta, Kutai Timur, Kalimantan Timur"
-            )
+            site.address = "Jl. Soekarno-Hatta, Bukit Pelangi, Sangatta, Kutai Timur, Kalimantan Timur"
             site.phone = "(0549) 000000"
             site.email = "diskominfo@kutaitimurkab.go.id"
             site.save()
@@ -105,12 +94,8 @@ class Command(BaseCommand):
         for order, (name, short) in enumerate(demo.PERANGKAT_DAERAH):
             pd, _ = PerangkatDaerah.objects.get_or_create(
                 slug=slugify(short),
-                defaults={
-                    "name": name,
-                    "short_name": short,
-                    "order": order,
-                    "description": f"{name} Kabupaten Kutai Timur.",
-                },
+                defaults={"name": name, "short_name": short, "order": order,
+                          "description": f"{name} Kabupaten Kutai Timur."},
             )
             pds.append(pd)
         return pds
@@ -135,13 +120,8 @@ class Command(BaseCommand):
             first, last = full_name.split(" ", 1)
             user, was_created = User.objects.get_or_create(
                 username=username,
-                defaults={
-                    "first_name": first,
-                    "last_name": last,
-                    "is_staff": True,
-                    "is_superuser": superuser,
-                    "email": f"{username}@example.org",
-                },
+                defaults={"first_name": first, "last_name": last, "is_staff": True,
+                          "is_superuser": superuser, "email": f"{username}@example.org"},
             )
             if was_created:
                 user.set_password(password)
@@ -161,25 +141,15 @@ class Command(BaseCommand):
         bylines = {
             penulis: Author.objects.get_or_create(
                 slug="putra-penulis",
-                defaults={
-                    "display_name": "Putra Penulis",
-                    "user": penulis,
-                    "perangkat_daerah": pds[0],
-                },
+                defaults={"display_name": "Putra Penulis", "user": penulis, "perangkat_daerah": pds[0]},
             )[0],
             penulis2: Author.objects.get_or_create(
                 slug="dewi-dinkes",
-                defaults={
-                    "display_name": "Dewi Dinkes",
-                    "user": penulis2,
-                    "perangkat_daerah": pds[1],
-                },
+                defaults={"display_name": "Dewi Dinkes", "user": penulis2, "perangkat_daerah": pds[1]},
             )[0],
         }
         photo = pipeline.ingest_image(
-            SimpleUploadedFile(
-                "WhatsApp Image 2024-09-02 at 14.11.22.jpeg", photo_bytes(4000, 3000, 7, gps=True)
-            ),
+            SimpleUploadedFile("WhatsApp Image 2024-09-02 at 14.11.22.jpeg", photo_bytes(4000, 3000, 7, gps=True)),
             title="Bimtek strategi komunikasi publik di Mataram",
             alt_text="Peserta Bimtek strategi komunikasi publik mendengarkan paparan di ruang pertemuan",
             caption="Suasana Bimtek strategi komunikasi publik di Mataram, Senin (2/9/2024).",
@@ -219,13 +189,7 @@ class Command(BaseCommand):
         rng = random.Random(2024)
         now = timezone.now()
         # 36 published, 3 scheduled, 5 in review, 5 drafts, 2 unpublished.
-        plan = (
-            ["published"] * 36
-            + ["scheduled"] * 3
-            + ["review"] * 5
-            + ["draft"] * 5
-            + ["archived"] * 2
-        )
+        plan = ["published"] * 36 + ["scheduled"] * 3 + ["review"] * 5 + ["draft"] * 5 + ["archived"] * 2
         for index, state in enumerate(plan):
             title, category, tags = demo.TOPICS[index % len(demo.TOPICS)]
             if index >= len(demo.TOPICS):
@@ -239,9 +203,7 @@ class Command(BaseCommand):
                 title=title,
                 slug=slugify(title)[:200],
                 dateline=rng.choice(demo.PLACES),
-                lead=f"{title}. "
-                + demo.PARAGRAPHS[index % len(demo.PARAGRAPHS)].split(". ")[0]
-                + ".",
+                lead=f"{title}. " + demo.PARAGRAPHS[index % len(demo.PARAGRAPHS)].split(". ")[0] + ".",
                 body=body,
                 featured_image=images[index % len(images)],
                 category=categories[category],
@@ -265,9 +227,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Created {Article.objects.count()} demo articles.")
 
     def print_logins(self, created, password):
-        self.stdout.write(
-            self.style.SUCCESS("\nDemo logins (admin at http://127.0.0.1:8000/admin/):")
-        )
+        self.stdout.write(self.style.SUCCESS("\nDemo logins (admin at http://127.0.0.1:8000/admin/):"))
         for username in ("admin", "redaktur", "penulis", "penulis2"):
             shown = password if username in created else "(unchanged since first seed)"
             self.stdout.write(f"  {username:<10} {shown}")
