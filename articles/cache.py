@@ -129,7 +129,7 @@ def public_page(view):
         article_id = getattr(response, "article_id", None)
         if article_id:
             most_read.count_view(article_id)
-        etag = '"%s"' % hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+        etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
         last_modified = int(datetime.now(UTC).timestamp())
         if use_cache:
             response["X-Page-Cache"] = "miss"

@@ -96,7 +96,7 @@ def home(request):
                 order_by=[F("published_at").desc(), F("pk").desc()],
             )
         )
-        for article in ranked.filter(position__lte=4).order_by("category_id", "position"):
+        for article in ranked.filter(position__lte=3).order_by("category_id", "position"):
             per_category[article.category_id].append(article)
     blocks = [(c, per_category[c.pk]) for c in categories if per_category[c.pk]]
 
