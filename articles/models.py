@@ -311,3 +311,110 @@ class ArticleDailyViews(models.Model):
 
     def __str__(self):
         return f"{self.article_id} {self.day}: {self.views}"
+
+
+class Revision(models.Model):
+    """A snapshot of all content fields, kept on every save.
+
+    A Penulis's edit of a published article is stored here as *pending* and leaves
+    the Article row untouched, so the public keeps seeing the live version until a
+    Redaktur approves it (articles.workflow.approve_revision)."""
+
+    class State(models.TextChoices):
+        SAVED = "saved", _("Saved")
+        PENDING = "pending", _("Waiting for approval")
+        APPROVED = "approved", _("Approved")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.SAVED)
+    base_version = models.PositiveIntegerField(_("based on version"), default=0)
+    content = models.JSONField(_("content"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.article_id} #{self.pk}"
+
+
+class Notification(models.Model):
+    """An in-admin notice for one user (also e-mailed unless the user turned e-mail off)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="article_notifications"
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, null=True, related_name="notifications"
+    )
+    action = models.CharField(_("action"), max_length=30)
+    message = models.TextField(_("message"))
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.message
+
+
+class NotificationPreference(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="article_notification_pref"
+    )
+    email_enabled = models.BooleanField(
+        _("send me e-mail"),
+        default=True,
+        help_text=_("Notices always appear in the newsroom; untick to stop the e-mails."),
+    )
+
+    class Meta:
+        verbose_name = _("notification setting")
+        verbose_name_plural = _("notification settings")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class ShareLink(models.Model):
+    """A signed, expiring, revocable link that lets a reader without an account read
+    one unpublished article (see articles.sharelinks)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="share_links")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("share link")
+        verbose_name_plural = _("share links")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.article_id}:{self.pk}"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -37,6 +37,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemaps",
     ),
+    path("pratinjau/", include("articles.urls_share")),
     path("", include("articles.urls")),
 ]
 

@@ -1,0 +1,95 @@
+"""Who hears about what: in-admin notices plus e-mail (Django's email backend).
+
+Submit → the Redaktur group only (never every superuser). Request changes,
+publish, schedule, unpublish, approve revision → the article's writers.
+Nothing is sent for an ordinary save.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from perangkat_daerah.roles import REDAKTUR
+
+from .models import Notification, NotificationPreference
+
+logger = logging.getLogger(__name__)
+
+MESSAGES = {
+    "submit": "“%(title)s” was submitted for review by %(actor)s.",
+    "request_changes": "%(actor)s asked for changes to “%(title)s”.",
+    "publish": "“%(title)s” was published by %(actor)s.",
+    "schedule": "“%(title)s” was scheduled for publication by %(actor)s.",
+    "unpublish": "“%(title)s” was unpublished by %(actor)s.",
+    "approve_revision": "%(actor)s approved your changes to “%(title)s”; they are live now.",
+
+}
+
+
+def _name(user):
+    if user is None:
+        return "—"
+    return user.get_full_name() or user.get_username()
+
+
+def editors():
+    return get_user_model().objects.filter(is_active=True, groups__name=REDAKTUR).distinct()
+
+
+def writers(article):
+    """The people who write the article: its creator, linked bylines and submitters."""
+    ids = set(
+        article.transitions.filter(action="submit", actor__isnull=False).values_list(
+            "actor_id", flat=True
+        )
+    )
+    if article.created_by_id:
+        ids.add(article.created_by_id)
+    ids |= set(article.authors.filter(user__isnull=False).values_list("user_id", flat=True))
+    return get_user_model().objects.filter(pk__in=ids, is_active=True)
+
+
+def recipients(action, article):
+    if action in ("submit", "revision_pending"):
+        return editors()
+    return writers(article)
+
+
+def email_enabled(user):
+    pref = NotificationPreference.objects.filter(user=user).first()
+    return pref.email_enabled if pref else True
+
+
+def notify(action, article, actor, comment=""):
+    """Create the notices and send the e-mails (after the transaction commits)."""
+    template = MESSAGES.get(action)
+    if template is None:
+        return []
+    message = _(template) % {"title": article.title, "actor": _name(actor)}
+    users = [u for u in recipients(action, article) if actor is None or u.pk != actor.pk]
+    notices = [
+        Notification.objects.create(
+            user=user, article=article, action=action, message=message, comment=comment
+        )
+        for user in users
+    ]
+    link = settings.SITE_URL.rstrip("/") + reverse(
+        "admin:articles_article_change", args=[article.pk]
+    )
+    mails = [(user.email, message, comment) for user in users if user.email and email_enabled(user)]
+
+    def send():
+        for address, subject, text in mails:
+            body = subject + ("\n\n" + text if text else "") + "\n\n" + link
+            try:
+                send_mail(subject, body, None, [address])
+            except Exception:  # a mail server problem must never undo an editorial action
+                logger.exception("Could not send notification e-mail to %s", address)
+
+    transaction.on_commit(send)
+    return notices

@@ -1,0 +1,57 @@
+"""The editorial dashboard on the admin home page."""
+
+from django import template
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from perangkat_daerah.roles import is_editor
+
+from ..models import Article, Notification, Revision
+
+register = template.Library()
+S = Article.Status
+
+
+@register.inclusion_tag("admin/articles/dashboard.html", takes_context=True)
+def editorial_dashboard(context):
+    request = context["request"]
+    user = request.user
+    if not user.is_authenticated:
+        return {"show": False}
+    visible = Article.objects.visible_to(user).select_related("perangkat_daerah")
+    now = timezone.now()
+    # Oldest submission first: the queue is worked in the order it came in.
+    in_review = list(
+        visible.filter(status=S.REVIEW)
+        .annotate(
+            submitted_at=Max("transitions__created_at", filter=Q(transitions__action="submit"))
+        )
+        .order_by("submitted_at", "pk")
+    )
+    scheduled = list(
+        visible.filter(status=S.PUBLISHED, published_at__gt=now).order_by("published_at")
+    )
+    pending = list(
+        Revision.objects.filter(state=Revision.State.PENDING, article__in=visible)
+        .select_related("article", "created_by")
+        .order_by("created_at")
+    )
+    data = {
+        "show": True,
+        "editor": is_editor(user),
+        "in_review": in_review,
+        "scheduled": scheduled,
+        "pending": pending,
+        "unread": Notification.objects.filter(user=user, read_at__isnull=True).count(),
+    }
+    if not data["editor"]:
+        drafts = list(visible.filter(status=S.DRAFT).order_by("-updated_at")[:50])
+        needs_fixing, own_drafts = [], []
+        for article in drafts:
+            last = article.transitions.first()
+            if last is not None and last.action == "request_changes":
+                needs_fixing.append((article, last))
+            else:
+                own_drafts.append(article)
+        data.update(drafts=own_drafts, needs_fixing=needs_fixing)
+    return data
