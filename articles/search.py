@@ -32,6 +32,7 @@ from .models import Category
 MAX_QUERY_CHARS = 200
 MARK_START = "\u2983"  # characters that never appear in sanitised text as markup
 MARK_STOP = "\u2984"
+_OPERATORS = re.compile(r'"|(^|\s)-\w|\sor\s', re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -118,15 +119,25 @@ def search(queryset, text):
         text, search_type="websearch", config="simple"
     )
     similarity = TrigramWordSimilarity(Value(text), "title")
+    condition = Q(search_vector=query)
+    if not _OPERATORS.search(text):
+        # Plain words only: a typo or an acronym may still match a title. With
+        # websearch operators ("phrase", -word, or) the reader asked for exactness.
+        condition |= Q(title__trigram_word_similar=text)
     return (
-        queryset.filter(Q(search_vector=query) | Q(title__trigram_word_similar=text))
+        queryset.filter(condition)
         .annotate(
             rank=Greatest(
                 Coalesce(SearchRank(F("search_vector"), query), Value(0.0)),
                 similarity * Value(0.5),
             ),
             search_snippet=SearchHeadline(
-                Concat(Coalesce("lead", Value("")), Value(" … "), _body_text()),
+                Concat(
+                    Coalesce("lead", Value(""), output_field=TextField()),
+                    Value(" … "),
+                    _body_text(),
+                    output_field=TextField(),
+                ),
                 query,
                 start_sel=MARK_START,
                 stop_sel=MARK_STOP,

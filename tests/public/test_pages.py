@@ -72,7 +72,9 @@ def test_updated_time_shown_after_a_later_edit(client, publish):
     article = publish()
     Article.objects.filter(pk=article.pk).update(updated_at=timezone.now() + timedelta(hours=2))
     page = html(client.get(article.get_absolute_url()))
-    assert re.search(r'class="updated">[^<]+<time datetime="[^"]+">\w+, \d+ \w+ \d{4} \d\d:\d\d WITA', page)
+    assert re.search(
+        r'class="updated">[^<]+<time datetime="[^"]+">\w+, \d+ \w+ \d{4} \d\d:\d\d WITA', page
+    )
 
 
 def test_gallery_attachments_and_related(client, publish):

@@ -66,7 +66,7 @@ def test_websearch_syntax_and_filters(client, publish):
     "query",
     [
         "a & b | !c <-> d",
-        "'\"\"unbalanced",
+        '\'""unbalanced',
         "x" * 5000,
         "'; DROP TABLE articles_article; --",
         "🙂🎉 berita",
