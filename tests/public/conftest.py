@@ -7,12 +7,16 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from articles import workflow
+from kominfo.models import SiteSettings
 from perangkat_daerah.roles import REDAKTUR
 from tests.factories import add_byline, make_article, make_user
 
 
 @pytest.fixture(autouse=True)
-def _clean_cache():
+def _clean_cache(db):
+    # The settings row exists on a real site; creating it lazily inside the first
+    # request would (rightly) start a new cache generation.
+    SiteSettings.load()
     cache.clear()
     yield
     cache.clear()

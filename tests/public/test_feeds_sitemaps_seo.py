@@ -7,7 +7,8 @@ from datetime import timedelta
 import feedparser
 import pytest
 from django.utils import timezone
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 from kominfo.models import SiteSettings
 from tests.factories import make_image
@@ -105,8 +106,8 @@ def test_article_metadata_open_graph_twitter_jsonld(client, publish):
 
 
 def test_og_image_is_the_1200x630_rendition_when_available(client, publish):
-    from tests.factories import jpeg_bytes, upload
     from media_library import pipeline
+    from tests.factories import jpeg_bytes, upload
 
     image = pipeline.ingest_image(upload(data=jpeg_bytes(2400, 1600)), alt_text="Foto besar")
     article = publish(featured_image=image)
