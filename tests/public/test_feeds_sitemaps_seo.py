@@ -35,6 +35,7 @@ def test_site_feeds_parse(client, publish, path, version):
 
 def test_category_and_agency_feeds_only_their_articles(client, publish):
     a, b = publish(), publish()
+    assert a.category != b.category and a.perangkat_daerah != b.perangkat_daerah
     for path in (
         f"/kategori/{a.category.slug}/rss/",
         f"/kategori/{a.category.slug}/atom/",

@@ -21,7 +21,8 @@ def test_vector_is_maintained_on_save_and_indexed(publish):
     assert Article.objects.filter(pk=article.pk, search_vector__isnull=False).exists()
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT indexdef FROM pg_indexes WHERE tablename = 'articles_article' AND indexdef ILIKE '%gin%'"
+            "SELECT indexdef FROM pg_indexes"
+            " WHERE tablename = 'articles_article' AND indexdef ILIKE '%gin%'"
         )
         definitions = " ".join(row[0] for row in cursor.fetchall())
     assert "search_vector" in definitions and "gin_trgm_ops" in definitions
