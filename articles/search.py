@@ -102,9 +102,14 @@ def _body_text():
     )
 
 
+def _query(text):
+    return SearchQuery(text, search_type="websearch", config="indonesian") | SearchQuery(
+        text, search_type="websearch", config="simple"
+    )
+
+
 def search(queryset, text):
-    """Matching articles ordered by relevance, each with ``search_snippet`` (raw text
-    with MARK_START/MARK_STOP around hits; turn it into HTML with ``snippet_html``)."""
+    """Matching articles ordered by relevance (title > lead > body, then trigram)."""
     if not text:
         return queryset.none()
     if connection.vendor != "postgresql":
@@ -114,10 +119,8 @@ def search(queryset, text):
             condition &= (
                 Q(title__icontains=word) | Q(lead__icontains=word) | Q(body__icontains=word)
             )
-        return queryset.filter(condition).annotate(search_snippet=F("lead"))
-    query = SearchQuery(text, search_type="websearch", config="indonesian") | SearchQuery(
-        text, search_type="websearch", config="simple"
-    )
+        return queryset.filter(condition)
+    query = _query(text)
     similarity = TrigramWordSimilarity(Value(text), "title")
     condition = Q(search_vector=query)
     if not _OPERATORS.search(text):
@@ -131,24 +134,47 @@ def search(queryset, text):
                 Coalesce(SearchRank(F("search_vector"), query), Value(0.0)),
                 similarity * Value(0.5),
             ),
-            search_snippet=SearchHeadline(
+        )
+        .order_by("-rank", "-published_at")
+    )
+
+
+def add_snippets(articles, text):
+    """Set ``article.snippet`` (safe HTML with <mark>) on one page of results, in one
+    query: ts_headline is costly, so it runs for the shown rows only."""
+    from .models import Article
+
+    articles = list(articles)
+    if not articles:
+        return articles
+    if connection.vendor != "postgresql":
+        for article in articles:
+            article.snippet = article.lead
+        return articles
+    headlines = dict(
+        Article.objects.filter(pk__in=[a.pk for a in articles])
+        .annotate(
+            headline=SearchHeadline(
                 Concat(
                     Coalesce("lead", Value(""), output_field=TextField()),
                     Value(" … "),
                     _body_text(),
                     output_field=TextField(),
                 ),
-                query,
+                _query(text),
                 start_sel=MARK_START,
                 stop_sel=MARK_STOP,
                 max_words=30,
                 min_words=12,
                 max_fragments=2,
                 fragment_delimiter=" … ",
-            ),
+            )
         )
-        .order_by("-rank", "-published_at")
+        .values_list("pk", "headline")
     )
+    for article in articles:
+        article.snippet = snippet_html(headlines.get(article.pk, ""))
+    return articles
 
 
 def snippet_html(raw):

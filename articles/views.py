@@ -322,8 +322,7 @@ def search(request):
     if query:
         results = search_module.search(search_module.apply_filters(teaser_list(), params), query)
         page = paginate(request, results)
-        for article in page.object_list:
-            article.snippet = search_module.snippet_html(getattr(article, "search_snippet", ""))
+        page.object_list = search_module.add_snippets(page.object_list, query)
     context = {
         "form": form,
         "query": query,

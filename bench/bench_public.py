@@ -297,7 +297,8 @@ def render(args, results, sizes, elapsed):
         f"- {version(['psql', '--version'])} (server on 127.0.0.1, same machine)",
         f"- {version(['redis-server', '--version'])} (cache, CACHE_URL)",
         f"- {version(['wrk', '--version'])}",
-        "- wrk, gunicorn, PostgreSQL and Redis share the same 2 cores.",
+        "- wrk, gunicorn, PostgreSQL and Redis share the same 2 cores; the machine is shared",
+        f"  with other work: load average before the run {LOAD_BEFORE}, after {_load()}.",
         "",
         "## Results",
         "",
@@ -331,6 +332,16 @@ def render(args, results, sizes, elapsed):
         "",
     ]
     return "\n".join(lines)
+
+
+def _load():
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
+LOAD_BEFORE = _load()
 
 
 def _cpu():
