@@ -20,7 +20,7 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import F, Func, Q, TextField, Value
-from django.db.models.functions import Coalesce, Concat, Greatest
+from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -108,7 +108,7 @@ def _query(text):
     )
 
 
-def search(queryset, text):
+def search(queryset, text, fuzzy=False):
     """Matching articles ordered by relevance (title > lead > body, then trigram)."""
     if not text:
         return queryset.none()
@@ -121,22 +121,26 @@ def search(queryset, text):
             )
         return queryset.filter(condition)
     query = _query(text)
-    similarity = TrigramWordSimilarity(Value(text), "title")
-    condition = Q(search_vector=query)
-    if not _OPERATORS.search(text):
-        # Plain words only: a typo or an acronym may still match a title. With
-        # websearch operators ("phrase", -word, or) the reader asked for exactness.
-        condition |= Q(title__trigram_word_similar=text)
-    return (
-        queryset.filter(condition)
-        .annotate(
-            rank=Greatest(
-                Coalesce(SearchRank(F("search_vector"), query), Value(0.0)),
-                similarity * Value(0.5),
-            ),
+    if fuzzy:
+        # Fallback when the full-text search found nothing: trigram word similarity on
+        # the title catches typos ("vaksinsi") and spelling variants of acronyms.
+        similarity = TrigramWordSimilarity(Value(text), "title")
+        return (
+            queryset.filter(title__trigram_word_similar=text)
+            .annotate(rank=similarity)
+            .order_by("-rank", "-published_at")
         )
+    return (
+        queryset.filter(search_vector=query)
+        .annotate(rank=SearchRank(F("search_vector"), query))
         .order_by("-rank", "-published_at")
     )
+
+
+def fuzzy_allowed(text):
+    """Typo tolerance only for plain words: with websearch operators ("phrase", -word,
+    or) the reader asked for exactness."""
+    return connection.vendor == "postgresql" and not _OPERATORS.search(text)
 
 
 def add_snippets(articles, text):

@@ -9,6 +9,7 @@ from collections import defaultdict
 from datetime import date
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404, HttpResponse
@@ -89,14 +90,7 @@ def home(request):
     categories = list(Category.objects.filter(show_on_home=True))
     per_category = defaultdict(list)
     if categories:
-        ranked = articles.filter(category__in=categories).annotate(
-            position=Window(
-                RowNumber(),
-                partition_by=F("category_id"),
-                order_by=[F("published_at").desc(), F("pk").desc()],
-            )
-        )
-        for article in ranked.filter(position__lte=3).order_by("category_id", "position"):
+        for article in _category_blocks(articles, categories, per_block=3):
             per_category[article.category_id].append(article)
     blocks = [(c, per_category[c.pk]) for c in categories if per_category[c.pk]]
 
@@ -108,6 +102,25 @@ def home(request):
         "agencies": list(PerangkatDaerah.objects.active()),
     }
     return render(request, "articles/home.html", context)
+
+
+def _category_blocks(articles, categories, per_block):
+    """The newest articles of each category in one query. On PostgreSQL a UNION ALL of
+    small index-ordered queries (fast at any size); elsewhere a window function."""
+    if connection.vendor == "postgresql" and len(categories) > 1:
+        parts = [
+            articles.filter(category=c).order_by("-published_at", "-pk")[:per_block]
+            for c in categories
+        ]
+        return list(parts[0].union(*parts[1:], all=True))
+    ranked = articles.filter(category__in=categories).annotate(
+        position=Window(
+            RowNumber(),
+            partition_by=F("category_id"),
+            order_by=[F("published_at").desc(), F("pk").desc()],
+        )
+    )
+    return list(ranked.filter(position__lte=per_block).order_by("category_id", "position"))
 
 
 def _detail_queryset():
@@ -172,7 +185,14 @@ def _related(article, limit=4):
     )
     condition = Q(pk__in=tagged.values("object_id")) if tag_ids else Q(pk__in=[])
     if article.category_id:
-        condition |= Q(category_id=article.category_id)
+        newest_in_category = (
+            live()
+            .filter(category_id=article.category_id)
+            .exclude(pk=article.pk)
+            .order_by("-published_at")
+            .values("pk")[:30]
+        )
+        condition |= Q(pk__in=newest_in_category)
     if not tag_ids and not article.category_id:
         return []
     shared = Subquery(
@@ -320,8 +340,10 @@ def search(request):
     query = params["q"]
     page = None
     if query:
-        results = search_module.search(search_module.apply_filters(teaser_list(), params), query)
-        page = paginate(request, results)
+        candidates = search_module.apply_filters(teaser_list(), params)
+        page = paginate(request, search_module.search(candidates, query))
+        if page.paginator.count == 0 and search_module.fuzzy_allowed(query):
+            page = paginate(request, search_module.search(candidates, query, fuzzy=True))
         page.object_list = search_module.add_snippets(page.object_list, query)
     context = {
         "form": form,

@@ -95,11 +95,11 @@ t0 = time.time()
 rng = random.Random(1)
 site = SiteSettings.load()
 site.site_name = "Diskominfo Perstik Kutai Timur"
-site.office_name = "Dinas Komunikasi dan Informatika, Statistik dan Persandian Kabupaten Kutai Timur"
+site.office_name = "Dinas Komunikasi dan Informatika, Statistik dan Persandian Kabupaten Kutai Timur"  # noqa: E501
 site.tagline = "Berita resmi Pemerintah Kabupaten Kutai Timur"
 site.footer_text = demo.FOOTER_TEXT
 site.save()
-pds = [PerangkatDaerah.objects.create(name=n, short_name=s, slug=s.lower().replace(" ", "-"), order=i)
+pds = [PerangkatDaerah.objects.create(name=n, short_name=s, slug=s.lower().replace(" ", "-"), order=i)  # noqa: E501
        for i, (n, s) in enumerate(demo.PERANGKAT_DAERAH)]
 cats = [Category.objects.create(name=n, slug=s, order=i, show_on_home=i < 4)
         for i, (n, s) in enumerate(demo.CATEGORIES)]
@@ -133,7 +133,7 @@ for start in range(0, N, batch):
         ArticleAuthor.objects.bulk_create([
             ArticleAuthor(article=a, author=authors[a.pk % len(authors)]) for a in created])
 with connection.cursor() as cursor:
-    cursor.execute("ANALYZE")
+    cursor.execute("VACUUM ANALYZE")
 print(f"seeded {Article.objects.live().count()} live articles in {time.time() - t0:.1f} s")
 """
 
@@ -224,7 +224,7 @@ def main():
     shutil.rmtree(STATIC_ROOT, ignore_errors=True)
     shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
     run([PY, "manage.py", "migrate", "-v0"], env)
-    run([PY, "-c", "import redis; redis.Redis.from_url(%r).flushdb()" % CACHE_URL], env)
+    run([PY, "-c", f"import redis; redis.Redis.from_url({CACHE_URL!r}).flushdb()"], env)
     run([PY, "manage.py", "shell", "-c", SEED], {**env, "BENCH_ARTICLES": str(args.articles)})
     run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
 
@@ -239,7 +239,7 @@ def main():
     sizes = {}
     for cached in (False, True):
         label = "cache on" if cached else "cache off"
-        run([PY, "-c", "import redis; redis.Redis.from_url(%r).flushdb()" % CACHE_URL], env)
+        run([PY, "-c", f"import redis; redis.Redis.from_url({CACHE_URL!r}).flushdb()"], env)
         if cached:
             # the ceiling: a static file of the same size as the article page
             (STATIC_ROOT / "bench-probe.html").write_bytes(b"x" * sizes["article"])
