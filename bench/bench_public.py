@@ -95,11 +95,12 @@ t0 = time.time()
 rng = random.Random(1)
 site = SiteSettings.load()
 site.site_name = "Diskominfo Perstik Kutai Timur"
-site.office_name = "Dinas Komunikasi dan Informatika, Statistik dan Persandian Kabupaten Kutai Timur"  # noqa: E501
+site.office_name = demo.PERANGKAT_DAERAH[0][0] + " Kabupaten Kutai Timur"
 site.tagline = "Berita resmi Pemerintah Kabupaten Kutai Timur"
 site.footer_text = demo.FOOTER_TEXT
 site.save()
-pds = [PerangkatDaerah.objects.create(name=n, short_name=s, slug=s.lower().replace(" ", "-"), order=i)  # noqa: E501
+pds = [PerangkatDaerah.objects.create(name=n, short_name=s, order=i,
+                                      slug=s.lower().replace(" ", "-"))
        for i, (n, s) in enumerate(demo.PERANGKAT_DAERAH)]
 cats = [Category.objects.create(name=n, slug=s, order=i, show_on_home=i < 4)
         for i, (n, s) in enumerate(demo.CATEGORIES)]
