@@ -155,8 +155,9 @@ def add_snippets(articles, text):
         for article in articles:
             article.snippet = article.lead
         return articles
-    headlines = dict(
-        Article.objects.filter(pk__in=[a.pk for a in articles])
+    headlines = {
+        pk: (snippet, title)
+        for pk, snippet, title in Article.objects.filter(pk__in=[a.pk for a in articles])
         .annotate(
             headline=SearchHeadline(
                 Concat(
@@ -166,6 +167,7 @@ def add_snippets(articles, text):
                     output_field=TextField(),
                 ),
                 _query(text),
+                config="indonesian",
                 start_sel=MARK_START,
                 stop_sel=MARK_STOP,
                 max_words=30,
@@ -174,10 +176,22 @@ def add_snippets(articles, text):
                 fragment_delimiter=" … ",
             )
         )
-        .values_list("pk", "headline")
-    )
+        .annotate(
+            title_headline=SearchHeadline(
+                "title",
+                _query(text),
+                config="indonesian",
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                highlight_all=True,
+            )
+        )
+        .values_list("pk", "headline", "title_headline")
+    }
     for article in articles:
-        article.snippet = snippet_html(headlines.get(article.pk, ""))
+        snippet, title = headlines.get(article.pk, ("", ""))
+        article.snippet = snippet_html(snippet)
+        article.title_html = snippet_html(title)
     return articles
 
 
