@@ -22,6 +22,7 @@ import os
 import time
 from datetime import UTC, datetime
 from functools import wraps
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -38,10 +39,33 @@ NO_SCHEDULE = 0.0
 
 
 def page_cache_enabled():
+    """On by default in production, off with DEBUG (template edits show at once);
+    PUBLIC_PAGE_CACHE=on/off (environment) or settings.PUBLIC_PAGE_CACHE decide."""
     value = getattr(settings, "PUBLIC_PAGE_CACHE", None)
     if value is None:
-        value = os.environ.get("PUBLIC_PAGE_CACHE", "on").lower() not in ("0", "off", "false", "no")
+        default = "off" if settings.DEBUG else "on"
+        value = os.environ.get("PUBLIC_PAGE_CACHE", default).lower() not in (
+            "0",
+            "off",
+            "false",
+            "no",
+        )
     return bool(value)
+
+
+def _code_version():
+    """Changes with every deploy of templates or code, so pages cached by the previous
+    release (Redis outlives the processes) are never served by the new one."""
+    digest = hashlib.md5(usedforsecurity=False)
+    roots = [Path(settings.BASE_DIR) / "templates", Path(__file__).resolve().parent]
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.suffix in (".html", ".py", ".xml") and path.is_file():
+                digest.update(f"{path}:{path.stat().st_mtime_ns}".encode())
+    return digest.hexdigest()[:10]
+
+
+CODE_VERSION = None
 
 
 def page_cache_seconds():
@@ -86,8 +110,12 @@ def invalidate(**kwargs):
 
 
 def _page_key(request):
+    global CODE_VERSION
+    if CODE_VERSION is None:
+        CODE_VERSION = _code_version()
     raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"{PAGE_PREFIX}:{hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()}"
+    digest = hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
+    return f"{PAGE_PREFIX}:{CODE_VERSION}:{digest}"
 
 
 def _finish(request, response, etag, last_modified):
