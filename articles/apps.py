@@ -9,6 +9,8 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from media_library.usage import register_body_usage
 
+        from . import cache
         from .media_usage import articles_with_media_in_body
 
         register_body_usage(articles_with_media_in_body)
+        cache.connect_signals()

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -157,6 +158,10 @@ class Article(models.Model):
         related_name="+",
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # Maintained by a PostgreSQL trigger (migration 0003_public_search) on every
+    # INSERT/UPDATE, so bulk_create and queryset.update() keep it right too. The GIN
+    # index lives in that migration (PostgreSQL only; SQLite keeps a plain column).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -295,6 +300,26 @@ class Transition(models.Model):
 
     def __str__(self):
         return f"{self.article_id}: {self.from_status} → {self.to_status}"
+
+
+class ArticleDailyViews(models.Model):
+    """Page views of one article on one day (site time zone). Filled in batches from
+    cache counters by articles.most_read, never written per request."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="daily_views")
+    day = models.DateField(_("day"))
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("daily views")
+        verbose_name_plural = _("daily views")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "day"], name="unique_article_day_views")
+        ]
+        indexes = [models.Index(fields=["day"], name="article_views_day_idx")]
+
+    def __str__(self):
+        return f"{self.article_id} {self.day}: {self.views}"
 
 
 class Revision(models.Model):

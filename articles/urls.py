@@ -1,9 +1,24 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
+from .cache import public_page
 
 app_name = "articles"
 urlpatterns = [
     path("", views.home, name="home"),
     path("berita/<slug:slug>/", views.article_detail, name="detail"),
+    path("kategori/<slug:slug>/", views.category_list, name="category"),
+    path("kategori/<slug:slug>/rss/", public_page(feeds.CategoryFeed()), name="category_rss"),
+    path("kategori/<slug:slug>/atom/", public_page(feeds.CategoryAtomFeed()), name="category_atom"),
+    path("pd/", views.agency_index, name="agencies"),
+    path("pd/<slug:slug>/", views.agency_list, name="agency"),
+    path("pd/<slug:slug>/rss/", public_page(feeds.AgencyFeed()), name="agency_rss"),
+    path("pd/<slug:slug>/atom/", public_page(feeds.AgencyAtomFeed()), name="agency_atom"),
+    path("tag/<slug:slug>/", views.tag_list, name="tag"),
+    path("penulis/<slug:slug>/", views.author_list, name="author"),
+    path("arsip/", views.archive_index, name="archive"),
+    path("arsip/<int:year>/<int:month>/", views.archive_month, name="archive_month"),
+    path("cari/", views.search, name="search"),
+    path("rss/", public_page(feeds.LatestFeed()), name="rss"),
+    path("atom/", public_page(feeds.LatestAtomFeed()), name="atom"),
 ]

@@ -1,29 +1,369 @@
+"""Public website views. Everything the public sees starts from Article.objects.live().
+
+Query budgets (tests/public/test_query_budgets.py): home <= 10, article <= 8,
+lists <= 6, independent of the number of tags, images, writers, attachments and
+articles. Every view is wrapped in ``public_page`` (page cache, ETag, view counts).
+"""
+
+from collections import defaultdict
+from datetime import date
+
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from taggit.models import Tag, TaggedItem
 
-from .models import Article, SlugHistory
+from authors.models import Author
+from perangkat_daerah.models import PerangkatDaerah
+
+from . import search as search_module
+from .cache import public_page
+from .models import Article, ArticleAuthor, Category, GalleryItem, SlugHistory, Transition
+from .most_read import most_read
+
+PER_PAGE = 12
+MONTHS = [
+    "",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 
 
+def live():
+    return Article.objects.live()
+
+
+def teaser_list(queryset=None):
+    """Articles as shown in lists: one query, no body."""
+    queryset = live() if queryset is None else queryset
+    return queryset.select_related("category", "perangkat_daerah", "featured_image").defer(
+        "body", "search_vector"
+    )
+
+
+def paginate(request, queryset):
+    """A page of results. Non-numbers and numbers below 1 give page 1; past the end is 404."""
+    raw = request.GET.get("page", "1")
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        number = 1
+    number = max(number, 1)
+    paginator = Paginator(queryset, PER_PAGE, allow_empty_first_page=True)
+    if number > paginator.num_pages:
+        raise Http404(_("Page not found"))
+    return paginator.page(number)
+
+
+def list_page(request, queryset, **context):
+    page = paginate(request, teaser_list(queryset).order_by("-published_at", "-pk"))
+    context.update({"page_obj": page, "articles": page.object_list})
+    return render(request, "articles/list.html", context)
+
+
+@require_safe
+@public_page
 def home(request):
-    articles = (
-        Article.objects.live()
-        .select_related("category", "perangkat_daerah", "featured_image")
-        .order_by("-published_at")[:20]
+    articles = teaser_list()
+    headline = articles.filter(is_featured=True).order_by("-published_at").first()
+    if headline is None:
+        headline = articles.order_by("-published_at").first()
+    exclude = [headline.pk] if headline else []
+    latest = list(articles.exclude(pk__in=exclude).order_by("-published_at")[:8])
+
+    categories = list(Category.objects.filter(show_on_home=True))
+    per_category = defaultdict(list)
+    if categories:
+        for article in _category_blocks(articles, categories, per_block=3):
+            per_category[article.category_id].append(article)
+    blocks = [(c, per_category[c.pk]) for c in categories if per_category[c.pk]]
+
+    context = {
+        "headline": headline,
+        "latest": latest,
+        "blocks": blocks,
+        "most_read": list(most_read(teaser_list())),
+        "agencies": list(PerangkatDaerah.objects.active()),
+    }
+    return render(request, "articles/home.html", context)
+
+
+def _category_blocks(articles, categories, per_block):
+    """The newest articles of each category in one query. On PostgreSQL a UNION ALL of
+    small index-ordered queries (fast at any size); elsewhere a window function."""
+    if connection.vendor == "postgresql" and len(categories) > 1:
+        parts = [
+            articles.filter(category=c).order_by("-published_at", "-pk")[:per_block]
+            for c in categories
+        ]
+        return list(parts[0].union(*parts[1:], all=True))
+    ranked = articles.filter(category__in=categories).annotate(
+        position=Window(
+            RowNumber(),
+            partition_by=F("category_id"),
+            order_by=[F("published_at").desc(), F("pk").desc()],
+        )
     )
-    return render(request, "articles/home.html", {"articles": articles})
+    return list(ranked.filter(position__lte=per_block).order_by("category_id", "position"))
 
 
+def _detail_queryset():
+    last_publish = (
+        Transition.objects.filter(article=OuterRef("pk"), action__in=["publish", "schedule"])
+        .order_by("-created_at")
+        .values("created_at")[:1]
+    )
+    return (
+        live()
+        .select_related("category", "perangkat_daerah", "featured_image")
+        .defer("search_vector")
+        .annotate(last_publish_at=Subquery(last_publish))
+        .prefetch_related(
+            Prefetch(
+                "articleauthor_set",
+                queryset=ArticleAuthor.objects.select_related("author"),
+                to_attr="byline_list",
+            ),
+            Prefetch(
+                "galleryitem_set",
+                queryset=GalleryItem.objects.select_related("image"),
+                to_attr="gallery_list",
+            ),
+            "attachments",
+            "tags",
+        )
+    )
+
+
+def _neighbours(article):
+    """Previous (older) and next (newer) live article in one query."""
+    older = (
+        live()
+        .filter(Q(published_at__lt=article.published_at))
+        .order_by("-published_at", "-pk")
+        .values("pk")[:1]
+    )
+    newer = (
+        live()
+        .filter(Q(published_at__gt=article.published_at))
+        .order_by("published_at", "pk")
+        .values("pk")[:1]
+    )
+    found = teaser_list().filter(Q(pk=Subquery(older)) | Q(pk=Subquery(newer)))
+    previous = following = None
+    for other in found:
+        if other.published_at < article.published_at:
+            previous = other
+        else:
+            following = other
+    return previous, following
+
+
+def _related(article, limit=4):
+    """Live articles sharing the most tags, then the category; newest first."""
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    tagged = TaggedItem.objects.filter(
+        tag_id__in=tag_ids,
+        content_type__app_label="articles",
+        content_type__model="article",
+    )
+    condition = Q(pk__in=tagged.values("object_id")) if tag_ids else Q(pk__in=[])
+    if article.category_id:
+        newest_in_category = (
+            live()
+            .filter(category_id=article.category_id)
+            .exclude(pk=article.pk)
+            .order_by("-published_at")
+            .values("pk")[:30]
+        )
+        condition |= Q(pk__in=newest_in_category)
+    if not tag_ids and not article.category_id:
+        return []
+    shared = Subquery(
+        tagged.filter(object_id=OuterRef("pk"))
+        .values("object_id")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    candidates = (
+        teaser_list()
+        .filter(condition)
+        .exclude(pk=article.pk)
+        .annotate(shared=Coalesce(shared, 0))
+        .order_by("-shared", "-published_at", "-pk")
+    )
+    return list(candidates[:limit])
+
+
+@require_safe
+@public_page
 def article_detail(request, slug):
-    article = (
-        Article.objects.live()
-        .select_related("category", "perangkat_daerah", "featured_image")
-        .filter(slug=slug)
-        .first()
-    )
+    article = _detail_queryset().filter(slug=slug).first()
     if article is None:
         old = SlugHistory.objects.filter(slug=slug).select_related("article").first()
-        if old and old.article.is_live:
-            return redirect(old.article, permanent=True)
+        if old is not None:
+            if old.article.is_live:
+                return redirect(old.article, permanent=True)
+            if old.article.status == Article.Status.ARCHIVED:
+                return gone(request)
         if Article.objects.filter(slug=slug, status=Article.Status.ARCHIVED).exists():
-            return render(request, "410.html", status=410)
-        get_object_or_404(Article.objects.none())
-    return render(request, "articles/detail.html", {"article": article})
+            return gone(request)
+        raise Http404(_("News not found"))
+    previous, following = _neighbours(article)
+    context = {
+        "article": article,
+        "related": _related(article),
+        "previous": previous,
+        "next": following,
+    }
+    response = render(request, "articles/detail.html", context)
+    response.article_id = article.pk
+    return response
+
+
+def gone(request):
+    return render(request, "410.html", status=410)
+
+
+@require_safe
+@public_page
+def category_list(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    return list_page(
+        request,
+        live().filter(category=category),
+        heading=category.name,
+        intro=category.description,
+        kind=_("Category"),
+        feeds=(
+            reverse("articles:category_rss", kwargs={"slug": slug}),
+            reverse("articles:category_atom", kwargs={"slug": slug}),
+        ),
+    )
+
+
+@require_safe
+@public_page
+def agency_index(request):
+    agencies = PerangkatDaerah.objects.active()
+    return render(request, "articles/agency_index.html", {"agencies": agencies})
+
+
+@require_safe
+@public_page
+def agency_list(request, slug):
+    agency = get_object_or_404(PerangkatDaerah.objects.active(), slug=slug)
+    return list_page(
+        request,
+        live().filter(perangkat_daerah=agency),
+        heading=agency.name,
+        intro=agency.description,
+        kind=_("Regional agency"),
+        agency=agency,
+        feeds=(
+            reverse("articles:agency_rss", kwargs={"slug": slug}),
+            reverse("articles:agency_atom", kwargs={"slug": slug}),
+        ),
+    )
+
+
+@require_safe
+@public_page
+def tag_list(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    queryset = live().filter(tags=tag)
+    if not queryset.exists():
+        raise Http404(_("Tag not found"))
+    return list_page(request, queryset, heading=f"#{tag.name}", kind=_("Tag"))
+
+
+@require_safe
+@public_page
+def author_list(request, slug):
+    author = get_object_or_404(Author.objects.select_related("perangkat_daerah"), slug=slug)
+    queryset = live().filter(authors=author)
+    if not queryset.exists():
+        raise Http404(_("Writer not found"))
+    return list_page(
+        request, queryset, heading=author.display_name, intro=author.bio, kind=_("Writer")
+    )
+
+
+@require_safe
+@public_page
+def archive_index(request):
+    months = live().dates("published_at", "month", order="DESC")
+    by_year = defaultdict(list)
+    for month in months:
+        by_year[month.year].append((month.month, MONTHS[month.month]))
+    return render(
+        request, "articles/archive_index.html", {"years": sorted(by_year.items(), reverse=True)}
+    )
+
+
+@require_safe
+@public_page
+def archive_month(request, year, month):
+    if not (1 <= month <= 12 and 1900 <= year <= 9999):
+        raise Http404(_("Page not found"))
+    start = date(year, month, 1)
+    queryset = live().filter(published_at__year=year, published_at__month=month)
+    return list_page(
+        request,
+        queryset,
+        heading=f"{MONTHS[month]} {start.year}",
+        kind=_("Archive"),
+    )
+
+
+@require_safe
+@public_page
+def search(request):
+    form = search_module.SearchForm(request.GET or None)
+    params = form.cleaned()
+    query = params["q"]
+    page = None
+    if query:
+        candidates = search_module.apply_filters(teaser_list(), params)
+        page = paginate(request, search_module.search(candidates, query))
+        if page.paginator.count == 0 and search_module.fuzzy_allowed(query):
+            page = paginate(request, search_module.search(candidates, query, fuzzy=True))
+        page.object_list = search_module.add_snippets(page.object_list, query)
+    context = {
+        "form": form,
+        "query": query,
+        "page_obj": page,
+        "articles": page.object_list if page else [],
+    }
+    return render(request, "articles/search.html", context)
+
+
+@require_safe
+def robots_txt(request):
+    base = f"{request.scheme}://{request.get_host()}"
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /cari/",
+        "",
+        f"Sitemap: {base}/sitemap.xml",
+        f"Sitemap: {base}/sitemap-news.xml",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -1,0 +1,224 @@
+"""Page cache for the public site, with exact invalidation.
+
+Every cached page is stored under a key that contains the *content generation*:
+an opaque token kept in the cache (``STATE_KEY``) together with the earliest
+future ``published_at`` of a published article (the next scheduled publication).
+
+* Any save/delete of something the public can see (articles, categories, PDs,
+  writers, images, documents, tags, site settings) deletes the state, right away
+  and again when the transaction commits, so the next request starts a new
+  generation and re-renders from the database.
+* A request that finds ``now >= next scheduled publication`` starts a new
+  generation too, so a scheduled article appears at its minute without any cron
+  job and no cached home page outlives a publish time.
+
+This module knows nothing about the editorial workflow: it listens to model
+signals only. Pages are stored with an ETag and a Last-Modified time so that
+browsers and a CDN can revalidate (304).
+"""
+
+import hashlib
+import os
+import time
+from datetime import UTC, datetime
+from functools import wraps
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+STATE_KEY = "public:state"
+NAV_KEY = "public:nav"
+PAGE_PREFIX = "public:page"
+NO_SCHEDULE = 0.0
+
+
+def page_cache_enabled():
+    """On by default in production, off with DEBUG (template edits show at once);
+    PUBLIC_PAGE_CACHE=on/off (environment) or settings.PUBLIC_PAGE_CACHE decide."""
+    value = getattr(settings, "PUBLIC_PAGE_CACHE", None)
+    if value is None:
+        default = "off" if settings.DEBUG else "on"
+        value = os.environ.get("PUBLIC_PAGE_CACHE", default).lower() not in (
+            "0",
+            "off",
+            "false",
+            "no",
+        )
+    return bool(value)
+
+
+def _code_version():
+    """Changes with every deploy of templates or code, so pages cached by the previous
+    release (Redis outlives the processes) are never served by the new one."""
+    digest = hashlib.md5(usedforsecurity=False)
+    roots = [Path(settings.BASE_DIR) / "templates", Path(__file__).resolve().parent]
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.suffix in (".html", ".py", ".xml") and path.is_file():
+                digest.update(f"{path}:{path.stat().st_mtime_ns}".encode())
+    return digest.hexdigest()[:10]
+
+
+CODE_VERSION = None
+
+
+def page_cache_seconds():
+    return int(getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 600))
+
+
+def http_max_age():
+    """How long browsers/CDNs may reuse a page without asking again. 0 (the default)
+    means "revalidate every time": the answer is then a cheap 304 from the page cache,
+    and an edit or unpublish is seen at once. A site behind a CDN may raise it; it is
+    always capped so that no copy outlives the next scheduled publication."""
+    configured = int(getattr(settings, "PUBLIC_HTTP_MAX_AGE", 0))
+    state = cache.get(STATE_KEY)
+    if configured and state is not None and state[1] != NO_SCHEDULE:
+        until_next = int(state[1] - timezone.now().timestamp())
+        configured = max(0, min(configured, until_next))
+    return configured
+
+
+def _next_scheduled_timestamp():
+    from .models import Article
+
+    next_time = (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return next_time.timestamp() if next_time else NO_SCHEDULE
+
+
+def current_generation():
+    """The token of the current content generation (computes a new one if needed)."""
+    state = cache.get(STATE_KEY)
+    now = timezone.now().timestamp()  # the same clock as Article.objects.live()
+    if state is not None:
+        token, next_ts = state
+        if next_ts == NO_SCHEDULE or now < next_ts:
+            return token
+    token = f"{time.time_ns():x}"
+    cache.set(STATE_KEY, (token, _next_scheduled_timestamp()), None)
+    return token
+
+
+def invalidate(**kwargs):
+    """Start a new content generation now and once more after the commit (so a
+    page rendered from not-yet-committed data is never kept)."""
+    cache.delete_many([STATE_KEY, NAV_KEY])
+    transaction.on_commit(lambda: cache.delete_many([STATE_KEY, NAV_KEY]))
+
+
+def _page_key(request):
+    global CODE_VERSION
+    if CODE_VERSION is None:
+        CODE_VERSION = _code_version()
+    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
+    return f"{PAGE_PREFIX}:{CODE_VERSION}:{digest}"
+
+
+def _finish(request, response, etag, last_modified):
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    max_age = http_max_age()
+    patch_cache_control(response, public=True, max_age=max_age, must_revalidate=max_age == 0)
+    conditional = get_conditional_response(
+        request, etag=etag, last_modified=last_modified, response=response
+    )
+    return conditional
+
+
+def public_page(view):
+    """Decorator for public GET views: serve from the page cache, count article views
+    (also for cached hits), set ETag/Last-Modified/Cache-Control, answer 304."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        from . import most_read
+
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        use_cache = page_cache_enabled()
+        if use_cache:
+            key = f"{_page_key(request)}:{current_generation()}"
+            entry = cache.get(key)
+            if entry is not None:
+                content, status, content_type, etag, last_modified, article_id = entry
+                if article_id:
+                    most_read.count_view(article_id)
+                response = HttpResponse(content, status=status, content_type=content_type)
+                response["X-Page-Cache"] = "hit"
+                return _finish(request, response, etag, last_modified)
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200 or getattr(response, "streaming", False):
+            return response
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        article_id = getattr(response, "article_id", None)
+        if article_id:
+            most_read.count_view(article_id)
+        etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+        last_modified = int(datetime.now(UTC).timestamp())
+        if use_cache:
+            response["X-Page-Cache"] = "miss"
+            entry = (
+                response.content,
+                response.status_code,
+                response["Content-Type"],
+                etag,
+                last_modified,
+                article_id,
+            )
+            cache.set(key, entry, page_cache_seconds())
+        return _finish(request, response, etag, last_modified)
+
+    return wrapper
+
+
+def connect_signals():
+    """Called from ArticlesConfig.ready(): anything visible changing starts a new generation."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from taggit.models import Tag, TaggedItem
+
+    from authors.models import Author
+    from kominfo.models import SiteSettings
+    from media_library.models import Document, Image
+    from perangkat_daerah.models import PerangkatDaerah
+
+    from .models import Article, ArticleAuthor, Category, GalleryItem, SlugHistory
+
+    watched = [
+        Article,
+        ArticleAuthor,
+        Category,
+        GalleryItem,
+        SlugHistory,
+        Author,
+        PerangkatDaerah,
+        Image,
+        Document,
+        Tag,
+        TaggedItem,
+        SiteSettings,
+    ]
+    for model in watched:
+        uid = f"public-cache-{model._meta.label_lower}"
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}-save", weak=False)
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-delete", weak=False)
+    m2m = (
+        Article.attachments.through,
+        Article.gallery.through,
+        Article.authors.through,
+        Article.tags.through,
+    )
+    for through in m2m:
+        m2m_changed.connect(invalidate, sender=through, dispatch_uid=f"public-cache-m2m-{through}")

@@ -1,0 +1,106 @@
+"""Most read: page views counted in the cache, written to the database in batches.
+
+A view costs two cache operations and no database write: ``incr`` of a global
+sequence number and ``set`` of the slot with that number to the article id. The
+request that fills the last slot of a batch (every ``BATCH`` views) adds the batch
+to ``ArticleDailyViews`` with one upsert. ``manage.py flush_most_read`` writes the
+slots of the unfinished batch (run it from cron, e.g. every few minutes, on quiet
+sites). Works with any Django cache backend (Redis INCR in production); counts are
+analytics, so a lost cache means lost counts, never an error.
+"""
+
+import logging
+from collections import Counter
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+SEQ_KEY = "mostread:seq"
+SLOT_KEY = "mostread:slot:{}"
+SLOT_TTL = 7 * 24 * 3600
+
+
+def batch_size():
+    return int(getattr(settings, "MOST_READ_BATCH", 50))
+
+
+def _next_seq():
+    try:
+        return cache.incr(SEQ_KEY)
+    except ValueError:
+        cache.add(SEQ_KEY, 0, None)
+        return cache.incr(SEQ_KEY)
+
+
+def count_view(article_id):
+    """Record one view of an article (called for cached and uncached pages)."""
+    try:
+        seq = _next_seq()
+        today = timezone.localdate().isoformat()
+        cache.set(SLOT_KEY.format(seq), (article_id, today), SLOT_TTL)
+        size = batch_size()
+        if seq % size == 0:
+            flush_range(seq - size + 1, seq)
+    except Exception:  # counting must never break a page
+        logger.exception("Could not count a page view")
+
+
+def flush_range(first, last):
+    """Add the views stored in slots first..last to the database and drop the slots."""
+    keys = [SLOT_KEY.format(n) for n in range(first, last + 1)]
+    if not keys:
+        return 0
+    values = cache.get_many(keys)
+    cache.delete_many(list(values))
+    counts = Counter(tuple(v) for v in values.values() if v)
+    _write(counts)
+    return sum(counts.values())
+
+
+def flush_pending():
+    """Write the slots not yet written (the unfinished batch, and any batch whose flush
+    failed). Flushed slots are deleted, so nothing is counted twice."""
+    seq = cache.get(SEQ_KEY) or 0
+    if not seq:
+        return 0
+    return flush_range(max(1, seq - 20 * batch_size() + 1), seq)
+
+
+def _write(counts):
+    from .models import Article
+
+    if not counts:
+        return
+    existing = set(
+        Article.objects.filter(pk__in={article_id for article_id, _ in counts}).values_list(
+            "pk", flat=True
+        )
+    )
+    rows = [(aid, day, n) for (aid, day), n in counts.items() if aid in existing]
+    if not rows:
+        return
+    table = "articles_articledailyviews"
+    placeholders = ", ".join(["(%s, %s, %s)"] * len(rows))
+    params = [value for row in rows for value in row]
+    sql = (
+        f"INSERT INTO {table} (article_id, day, views) VALUES {placeholders} "
+        f"ON CONFLICT (article_id, day) DO UPDATE SET views = {table}.views + excluded.views"
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def most_read(queryset, days=7, limit=5):
+    """The most read of the given (already live) articles over the last ``days`` days."""
+    since = timezone.localdate() - timedelta(days=days - 1)
+    return (
+        queryset.filter(daily_views__day__gte=since)
+        .annotate(recent_views=Sum("daily_views__views"))
+        .order_by("-recent_views", "-published_at")[:limit]
+    )

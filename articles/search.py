@@ -1,0 +1,203 @@
+"""Public search: PostgreSQL full-text search (title > lead > body) plus trigram similarity.
+
+The vector (``Article.search_vector``) is kept by a database trigger and indexed with
+GIN (migration 0003_public_search); it holds stemmed ("indonesian") and unstemmed
+("simple") lexemes, and the query is the OR of both, so "berita" finds "berita" even
+though the Indonesian stemmer turns it into "ita". Trigram word similarity on the
+title catches acronyms and typos ("diskominfo", "vaksinsi"). On SQLite the search
+falls back to ``icontains``.
+"""
+
+import html
+import re
+
+from django import forms
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    TrigramWordSimilarity,
+)
+from django.db import connection
+from django.db.models import F, Func, Q, TextField, Value
+from django.db.models.functions import Coalesce, Concat
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from perangkat_daerah.models import PerangkatDaerah
+
+from .models import Category
+
+MAX_QUERY_CHARS = 200
+MARK_START = "\u2983"  # characters that never appear in sanitised text as markup
+MARK_STOP = "\u2984"
+_OPERATORS = re.compile(r'"|(^|\s)-\w|\sor\s', re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_query(text):
+    """Any user input becomes a safe, bounded string (NUL etc. break PostgreSQL)."""
+    text = _CONTROL.sub(" ", text or "")
+    text = text.replace(MARK_START, " ").replace(MARK_STOP, " ")
+    return " ".join(text.split())[:MAX_QUERY_CHARS].strip()
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search for"), required=False, max_length=10_000)
+    kategori = forms.ModelChoiceField(
+        label=_("Category"),
+        queryset=Category.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All categories"),
+    )
+    pd = forms.ModelChoiceField(
+        label=_("Regional agency"),
+        queryset=PerangkatDaerah.objects.active(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All agencies"),
+    )
+    dari = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sampai = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def cleaned(self):
+        """Cleaned values, ignoring invalid fields instead of failing the search."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "q": clean_query(self.data.get("q", "")),
+            "category": data.get("kategori"),
+            "pd": data.get("pd"),
+            "date_from": data.get("dari"),
+            "date_to": data.get("sampai"),
+        }
+
+
+def apply_filters(queryset, params):
+    if params.get("category"):
+        queryset = queryset.filter(category=params["category"])
+    if params.get("pd"):
+        queryset = queryset.filter(perangkat_daerah=params["pd"])
+    if params.get("date_from"):
+        queryset = queryset.filter(published_at__date__gte=params["date_from"])
+    if params.get("date_to"):
+        queryset = queryset.filter(published_at__date__lte=params["date_to"])
+    return queryset
+
+
+def _body_text():
+    return Func(
+        F("body"),
+        Value("<[^>]*>"),
+        Value(" "),
+        Value("g"),
+        function="regexp_replace",
+        output_field=TextField(),
+    )
+
+
+def _query(text):
+    return SearchQuery(text, search_type="websearch", config="indonesian") | SearchQuery(
+        text, search_type="websearch", config="simple"
+    )
+
+
+def search(queryset, text, fuzzy=False):
+    """Matching articles ordered by relevance (title > lead > body, then trigram)."""
+    if not text:
+        return queryset.none()
+    if connection.vendor != "postgresql":
+        words = text.split()[:8]
+        condition = Q()
+        for word in words:
+            condition &= (
+                Q(title__icontains=word) | Q(lead__icontains=word) | Q(body__icontains=word)
+            )
+        return queryset.filter(condition)
+    query = _query(text)
+    if fuzzy:
+        # Fallback when the full-text search found nothing: trigram word similarity on
+        # the title catches typos ("vaksinsi") and spelling variants of acronyms.
+        similarity = TrigramWordSimilarity(Value(text), "title")
+        return (
+            queryset.filter(title__trigram_word_similar=text)
+            .annotate(rank=similarity)
+            .order_by("-rank", "-published_at")
+        )
+    return (
+        queryset.filter(search_vector=query)
+        .annotate(rank=SearchRank(F("search_vector"), query))
+        .order_by("-rank", "-published_at")
+    )
+
+
+def fuzzy_allowed(text):
+    """Typo tolerance only for plain words: with websearch operators ("phrase", -word,
+    or) the reader asked for exactness."""
+    return connection.vendor == "postgresql" and not _OPERATORS.search(text)
+
+
+def add_snippets(articles, text):
+    """Set ``article.snippet`` (safe HTML with <mark>) on one page of results, in one
+    query: ts_headline is costly, so it runs for the shown rows only."""
+    from .models import Article
+
+    articles = list(articles)
+    if not articles:
+        return articles
+    if connection.vendor != "postgresql":
+        for article in articles:
+            article.snippet = article.lead
+        return articles
+    headlines = {
+        pk: (snippet, title)
+        for pk, snippet, title in Article.objects.filter(pk__in=[a.pk for a in articles])
+        .annotate(
+            headline=SearchHeadline(
+                Concat(
+                    Coalesce("lead", Value(""), output_field=TextField()),
+                    Value(" … "),
+                    _body_text(),
+                    output_field=TextField(),
+                ),
+                _query(text),
+                config="indonesian",
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
+        .annotate(
+            title_headline=SearchHeadline(
+                "title",
+                _query(text),
+                config="indonesian",
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                highlight_all=True,
+            )
+        )
+        .values_list("pk", "headline", "title_headline")
+    }
+    for article in articles:
+        snippet, title = headlines.get(article.pk, ("", ""))
+        article.snippet = snippet_html(snippet)
+        article.title_html = snippet_html(title)
+    return articles
+
+
+def snippet_html(raw):
+    """Escape a snippet and turn the markers into <mark> elements."""
+    if not raw:
+        return ""
+    markup = escape(html.unescape(raw)).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
+    return mark_safe(markup)  # noqa: S308 - everything else was escaped above

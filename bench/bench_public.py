@@ -1,0 +1,367 @@
+#!/usr/bin/env python3
+"""Benchmark of the public site (a script, not a test).
+
+Seeds N live articles quickly into a throw-away PostgreSQL database, serves the site
+with gunicorn (production settings: DEBUG off, 2 sync workers, Redis cache), and
+measures requests/s and p50/p99 latency with wrk for home, an article, a category
+page and a search -- with the page cache off and on -- plus a static file of the
+same size as the article page served by the same server (WhiteNoise) as the ceiling.
+Writes the results to docs/benchmarks.md.
+
+    .venv/bin/python bench/bench_public.py                 # 10,000 articles
+    .venv/bin/python bench/bench_public.py --articles 100000 --no-write
+
+Needs: PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/kominfo_bench,
+dropped and recreated), Redis (BENCH_CACHE_URL, default redis://127.0.0.1:6379/3, flushed),
+wrk (apt-get install wrk).
+
+Seeding uses bulk_create for the articles, their tags and bylines (status published,
+published_at in the past): volume for the benchmark, not an editorial transition. The
+search vectors are filled by the database trigger, exactly as for normal saves.
+"""
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+PORT = int(os.environ.get("BENCH_PORT", "8031"))
+DB_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kominfo_bench")
+CACHE_URL = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/3")
+STATIC_ROOT = Path(os.environ.get("BENCH_STATIC_ROOT", "/tmp/kominfo-bench-static"))
+MEDIA_ROOT = Path(os.environ.get("BENCH_MEDIA_ROOT", "/tmp/kominfo-bench-media"))
+
+
+def server_env(page_cache):
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=DB_URL,
+        CACHE_URL=CACHE_URL,
+        DEBUG="false",
+        SECRET_KEY="bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="false",
+        STATIC_ROOT=str(STATIC_ROOT),
+        MEDIA_ROOT=str(MEDIA_ROOT),
+        LOG_LEVEL="WARNING",
+        PUBLIC_PAGE_CACHE="on" if page_cache else "off",
+        DJANGO_SETTINGS_MODULE="kominfo.settings",
+    )
+    return env
+
+
+def run(cmd, env, **kw):
+    subprocess.run(cmd, env=env, cwd=ROOT, check=True, **kw)
+
+
+def recreate_database():
+    import psycopg
+
+    name = DB_URL.rsplit("/", 1)[1]
+    admin = DB_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+SEED = r"""
+import random, time
+from datetime import timedelta
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, transaction
+from django.utils import timezone
+from taggit.models import Tag, TaggedItem
+from django.contrib.contenttypes.models import ContentType
+from articles.models import Article, ArticleAuthor, Category
+from authors.models import Author
+from kominfo import demo_content as demo
+from kominfo.management.commands.seed_demo import photo_bytes
+from kominfo.models import SiteSettings
+from media_library import pipeline
+from perangkat_daerah.models import PerangkatDaerah
+
+N = int(__import__("os").environ["BENCH_ARTICLES"])
+t0 = time.time()
+rng = random.Random(1)
+site = SiteSettings.load()
+site.site_name = "Diskominfo Perstik Kutai Timur"
+site.office_name = demo.PERANGKAT_DAERAH[0][0] + " Kabupaten Kutai Timur"
+site.tagline = "Berita resmi Pemerintah Kabupaten Kutai Timur"
+site.footer_text = demo.FOOTER_TEXT
+site.save()
+pds = [PerangkatDaerah.objects.create(name=n, short_name=s, order=i,
+                                      slug=s.lower().replace(" ", "-"))
+       for i, (n, s) in enumerate(demo.PERANGKAT_DAERAH)]
+cats = [Category.objects.create(name=n, slug=s, order=i, show_on_home=i < 4)
+        for i, (n, s) in enumerate(demo.CATEGORIES)]
+authors = [Author.objects.create(display_name=f"Penulis {i}", slug=f"penulis-{i}",
+                                 perangkat_daerah=pds[i % len(pds)]) for i in range(20)]
+images = [pipeline.ingest_image(SimpleUploadedFile(f"f{i}.jpg", photo_bytes(1600, 1000, i)),
+                                title=f"Foto {i}", alt_text=f"Foto kegiatan {i}",
+                                credit="Humas Kutim", perangkat_daerah=pds[0]) for i in range(8)]
+tags = [Tag.objects.create(name=f"topik {i}", slug=f"topik-{i}") for i in range(200)]
+now = timezone.now()
+words = " ".join(demo.PARAGRAPHS).split()
+batch = 2000
+ct = ContentType.objects.get_for_model(Article)
+for start in range(0, N, batch):
+    rows = []
+    for i in range(start, min(N, start + batch)):
+        title, _cat, _tags = demo.TOPICS[i % len(demo.TOPICS)]
+        when = now - timedelta(minutes=30 + i * 7)
+        body = "".join(f"<p>{p}</p>" for p in rng.sample(demo.PARAGRAPHS, 3))
+        rows.append(Article(
+            title=f"{title} {i}", slug=f"berita-{i}", dateline=rng.choice(demo.PLACES),
+            lead=f"{title}. " + " ".join(rng.sample(words, 18)) + ".", body=body,
+            featured_image=images[i % len(images)], category=cats[i % len(cats)],
+            perangkat_daerah=pds[i % len(pds)], status="published", published_at=when,
+            first_published_at=when, is_featured=(i == 3)))
+    with transaction.atomic():
+        created = Article.objects.bulk_create(rows)
+        TaggedItem.objects.bulk_create([
+            TaggedItem(content_type=ct, object_id=a.pk, tag=tags[(a.pk * k) % len(tags)])
+            for a in created for k in (1, 7, 13)], ignore_conflicts=True)
+        ArticleAuthor.objects.bulk_create([
+            ArticleAuthor(article=a, author=authors[a.pk % len(authors)]) for a in created])
+with connection.cursor() as cursor:
+    cursor.execute("VACUUM ANALYZE")
+print(f"seeded {Article.objects.live().count()} live articles in {time.time() - t0:.1f} s")
+"""
+
+
+def wrk(url, seconds, threads=2, connections=16):
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def pct(p):
+        m = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    return {
+        "rps": rps,
+        "p50": pct(50),
+        "p99": pct(99),
+        "non2xx": int(errors.group(1)) if errors else 0,
+        "socket": socket_errors.group(1) if socket_errors else "",
+    }
+
+
+def start_server(page_cache):
+    env = server_env(page_cache)
+    proc = subprocess.Popen(
+        [
+            str(Path(PY).parent / "gunicorn"),
+            "kominfo.wsgi",
+            "--workers",
+            "2",
+            "--worker-class",
+            "sync",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/robots.txt", timeout=1)
+            return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def stop_server(proc):
+    os.killpg(proc.pid, signal.SIGTERM)
+    proc.wait(timeout=20)
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read()
+
+
+def version(cmd):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True).stdout.strip().splitlines()[0]
+    except (OSError, IndexError):
+        return "?"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--no-write", action="store_true", help="do not write docs/benchmarks.md")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed: apt-get install -y wrk")
+
+    started = time.time()
+    env = server_env(page_cache=False)
+    recreate_database()
+    shutil.rmtree(STATIC_ROOT, ignore_errors=True)
+    shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
+    run([PY, "manage.py", "migrate", "-v0"], env)
+    run([PY, "-c", f"import redis; redis.Redis.from_url({CACHE_URL!r}).flushdb()"], env)
+    run([PY, "manage.py", "shell", "-c", SEED], {**env, "BENCH_ARTICLES": str(args.articles)})
+    run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+
+    pages = {
+        "home": "/",
+        "article": f"/berita/berita-{args.articles // 2}/",
+        "category": "/kategori/berita/",
+        "search": "/cari/?q=jembatan+kecamatan",
+    }
+    base = f"http://127.0.0.1:{PORT}"
+    results = {}
+    sizes = {}
+    for cached in (False, True):
+        label = "cache on" if cached else "cache off"
+        run([PY, "-c", f"import redis; redis.Redis.from_url({CACHE_URL!r}).flushdb()"], env)
+        if cached:
+            # the ceiling: a static file of the same size as the article page
+            (STATIC_ROOT / "bench-probe.html").write_bytes(b"x" * sizes["article"])
+        proc = start_server(cached)
+        try:
+            for name, path in pages.items():
+                body = fetch(base + path)
+                sizes.setdefault(name, len(body))
+                wrk(base + path, 2)  # warm-up (connections, plan cache, page cache)
+                results[(label, name)] = wrk(base + path, args.seconds)
+                print(label, name, results[(label, name)], flush=True)
+            if cached:
+                fetch(base + "/static/bench-probe.html")
+                wrk(base + "/static/bench-probe.html", 2)
+                results[("static", "static file")] = wrk(
+                    base + "/static/bench-probe.html", args.seconds
+                )
+                print("static", results[("static", "static file")], flush=True)
+        finally:
+            stop_server(proc)
+    elapsed = time.time() - started
+    report = render(args, results, sizes, elapsed)
+    print(report)
+    if not args.no_write:
+        (ROOT / "docs").mkdir(exist_ok=True)
+        (ROOT / "docs" / "benchmarks.md").write_text(report)
+
+
+TARGETS = {
+    ("cache off", "article"): 350,
+    ("cache off", "home"): 300,
+    ("cache off", "category"): 350,
+    ("cache off", "search"): 200,
+}
+
+
+def render(args, results, sizes, elapsed):
+    import django
+    import gunicorn
+
+    static = results[("static", "static file")]["rps"]
+    lines = [
+        "# Public site benchmark",
+        "",
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `bench/bench_public.py` "
+        f"({args.articles:,} live articles, wrk {args.seconds} s per URL, 2 threads, "
+        f"16 connections, after a 2 s warm-up). Total run time {elapsed:.0f} s.",
+        "",
+        "## Machine and versions",
+        "",
+        f"- CPU: {_cpu()} ({os.cpu_count()} cores), RAM {_ram()}",
+        f"- OS: {platform.platform()}",
+        f"- Python {platform.python_version()}, Django {django.get_version()}, "
+        f"gunicorn {gunicorn.__version__} (2 sync workers, DEBUG off, production settings)",
+        f"- {version(['psql', '--version'])} (server on 127.0.0.1, same machine)",
+        f"- {version(['redis-server', '--version'])} (cache, CACHE_URL)",
+        f"- {version(['wrk', '--version'])}",
+        "- wrk, gunicorn, PostgreSQL and Redis share the same 2 cores; the machine is shared",
+        f"  with other work: load average before the run {LOAD_BEFORE}, after {_load()}.",
+        "",
+        "## Results",
+        "",
+        "| page | page cache | bytes | req/s | p50 ms | p99 ms | target | met |",
+        "|---|---|---:|---:|---:|---:|---|---|",
+    ]
+    for (label, name), r in results.items():
+        if label == "static":
+            target, met = "ceiling", ""
+        elif label == "cache off":
+            goal = TARGETS[(label, name)]
+            target = f">= {goal} req/s" + (", p50 <= 30 ms" if name == "search" else "")
+            ok = r["rps"] >= goal and (name != "search" or r["p50"] <= 30)
+            met = "yes" if ok else "**no**"
+        else:
+            target = ">= 1,500 req/s and >= 50 % of static"
+            ok = r["rps"] >= 1500 and r["rps"] >= static / 2
+            met = "yes" if ok else "**no**"
+        size = sizes.get(name, sizes.get("article"))
+        errors = f" ({r['non2xx']} non-2xx)" if r["non2xx"] else ""
+        lines.append(
+            f"| {name} | {label} | {size:,} | {r['rps']:,.0f}{errors} | {r['p50']:.1f} | "
+            f"{r['p99']:.1f} | {target} | {met} |"
+        )
+    lines += [
+        "",
+        "The static file is a file of the same size as the article page, served by the",
+        "same gunicorn + WhiteNoise process: the ceiling for a cached page.",
+        "Cached article pages still count the view (two Redis operations per request,",
+        "a database upsert every 50 views).",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _load():
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
+LOAD_BEFORE = _load()
+
+
+def _cpu():
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "?"
+
+
+def _ram():
+    try:
+        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        return f"{kb / 1024 / 1024:.0f} GB"
+    except (OSError, AttributeError):
+        return "?"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Query budgets: home <= 10, article <= 8, lists <= 6, and the same number of queries
+with 1 or 20 tags/images/writers/attachments and with 10 or 10,000 articles.
+
+Measured with the page cache off (every request renders) after one warm-up request, so
+the site settings and the menu come from the cache as they do in production. The
+10,000-article case adds rows with bulk_create in one statement (published rows with a
+past publication time): this is volume for the planner, not a status change, so it does
+not go through articles.workflow; the article under test is published by the workflow.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.models import Article, ArticleAuthor, GalleryItem
+from authors.models import Author
+from media_library.models import Document
+from tests.factories import make_image
+
+pytestmark = pytest.mark.django_db
+BUDGETS = {"home": 10, "article": 8, "list": 6}
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    settings.PUBLIC_PAGE_CACHE = False
+
+
+def enrich(article, n):
+    article.tags.add(*[f"topik-{article.pk}-{i}" for i in range(n)])
+    for i in range(n):
+        GalleryItem.objects.create(article=article, image=make_image(), order=i)
+        author = Author.objects.create(display_name=f"Penulis {i}", slug=f"p-{article.pk}-{i}")
+        ArticleAuthor.objects.create(article=article, author=author, order=i)
+        article.attachments.add(
+            Document.objects.create(
+                file=f"documents/d{article.pk}-{i}.pdf",
+                title=f"Dokumen {i}",
+                kind="pdf",
+                content_type="application/pdf",
+                file_size=1234 + i,
+                content_hash=f"{article.pk}-{i}",
+            )
+        )
+
+
+def count(client, url):
+    client.get(url)  # warm-up: site settings and menu into the cache
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def urls(article):
+    return {
+        "home": "/",
+        "article": article.get_absolute_url(),
+        "list": f"/kategori/{article.category.slug}/",
+        "list-tag": f"/tag/{article.tags.first().slug}/",
+        "list-pd": f"/pd/{article.perangkat_daerah.slug}/",
+        "list-author": f"/penulis/{article.authors.first().slug}/",
+        "search": "/cari/?q=berita",
+    }
+
+
+def measure(client, article):
+    counts = {name: count(client, url) for name, url in urls(article).items()}
+    for name, n in counts.items():
+        budget = BUDGETS.get(name.split("-")[0], 6)
+        assert n <= budget, f"{name}: {n} queries > {budget}"
+    return counts
+
+
+def test_budget_independent_of_related_objects(client, publish):
+    one = publish(tags=["a"])
+    enrich(one, 0)
+    many = publish(category=one.category, perangkat_daerah=one.perangkat_daerah, tags=["b"])
+    enrich(many, 19)
+    assert many.tags.count() == 20 and many.authors.count() == 20
+    assert measure(client, one)["article"] == measure(client, many)["article"]
+
+
+def test_budget_independent_of_article_count(client, publish):
+    article = publish(tags=["berita"])
+    enrich(article, 2)
+    for _ in range(9):
+        publish(category=article.category, perangkat_daerah=article.perangkat_daerah)
+    small = measure(client, article)
+    now = timezone.now()
+    Article.objects.bulk_create(
+        [
+            Article(
+                title=f"Berita massal {i}",
+                slug=f"berita-massal-{i}",
+                lead="Ringkasan berita massal.",
+                body="<p>Isi berita massal.</p>",
+                category=article.category,
+                perangkat_daerah=article.perangkat_daerah,
+                status=Article.Status.PUBLISHED,
+                published_at=now - timedelta(hours=1, minutes=i),
+                first_published_at=now - timedelta(hours=1, minutes=i),
+            )
+            for i in range(9_990)
+        ],
+        batch_size=5000,
+    )
+    assert Article.objects.live().count() == 10_000
+    large = measure(client, article)
+    print("query counts, 10 vs 10,000 articles:", small, large)
+    assert large == small
