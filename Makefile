@@ -35,7 +35,7 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 
 messages: install-dev
-	$(BIN)/python manage.py makemessages -l id --ignore=.venv --no-obsolete
+	$(BIN)/python manage.py makemessages -l id --ignore=.venv --ignore=tests --ignore=bench --no-obsolete
 	$(BIN)/python manage.py compilemessages -l id --ignore=.venv
 
 clean:

@@ -15,6 +15,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from perangkat_daerah.roles import REDAKTUR
 
@@ -36,12 +37,17 @@ def muted():
 
 
 MESSAGES = {
-    "submit": "“%(title)s” was submitted for review by %(actor)s.",
-    "request_changes": "%(actor)s asked for changes to “%(title)s”.",
-    "publish": "“%(title)s” was published by %(actor)s.",
-    "schedule": "“%(title)s” was scheduled for publication by %(actor)s.",
-    "unpublish": "“%(title)s” was unpublished by %(actor)s.",
-    "approve_revision": "%(actor)s approved your changes to “%(title)s”; they are live now.",
+    "submit": gettext_noop("“%(title)s” was submitted for review by %(actor)s."),
+    "request_changes": gettext_noop("%(actor)s asked for changes to “%(title)s”."),
+    "publish": gettext_noop("“%(title)s” was published by %(actor)s."),
+    "schedule": gettext_noop("“%(title)s” was scheduled for publication by %(actor)s."),
+    "unpublish": gettext_noop("“%(title)s” was unpublished by %(actor)s."),
+    "approve_revision": gettext_noop(
+        "%(actor)s approved your changes to “%(title)s”; they are live now."
+    ),
+    "revision_pending": gettext_noop(
+        "%(actor)s proposed changes to the published “%(title)s”; they wait for approval."
+    ),
 }
 
 

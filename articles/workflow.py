@@ -362,7 +362,7 @@ def record_revision(user, article, content=None, state=R.SAVED, note=""):
         # Only the newest pending change counts; it already contains the earlier ones
         # because the form is loaded from it.
         article.revisions.filter(state=R.PENDING).update(state=R.SUPERSEDED)
-    return Revision.objects.create(
+    revision = Revision.objects.create(
         article=article,
         created_by=user if user and user.is_authenticated else None,
         state=state,
@@ -370,6 +370,9 @@ def record_revision(user, article, content=None, state=R.SAVED, note=""):
         content=content,
         note=note,
     )
+    if state == R.PENDING:
+        notifications.notify("revision_pending", article, user)
+    return revision
 
 
 def bump_version(article):

@@ -139,3 +139,17 @@ def test_muted_notifications_for_bulk_work(world, django_capture_on_commit_callb
         workflow.submit(world.penulis, article)
     assert article.status == "review"
     assert not Notification.objects.exists() and mail.outbox == []
+
+
+def test_pending_change_to_a_live_article_tells_the_review_desk(
+    world, client, django_capture_on_commit_callbacks
+):
+    article = make_article_in(world, "published")
+    client.force_login(world.penulis)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(change_url(article), change_data(article, lead="Ringkasan yang diperbaiki."))
+    notice = Notification.objects.get(action="revision_pending")
+    assert notice.user == world.redaktur
+    assert "menunggu persetujuan" in notice.message  # Indonesian, from the catalogue
+    assert [m.to for m in mail.outbox] == [[world.redaktur.email]]
