@@ -18,6 +18,8 @@ handler500 = "articles.errors.server_error"
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    # Browsers ask for /favicon.ico on pages without an icon link (the admin).
+    path("favicon.ico", health.favicon),
     path("readyz", health.readyz, name="readyz"),
     path("admin/2fa/setup/", two_factor.setup, name="two_factor_setup"),
     path("admin/2fa/verify/", two_factor.verify, name="two_factor_verify"),

@@ -149,3 +149,8 @@ def test_penulis_is_not_forced_but_a_configured_device_is_always_checked():
     client = _login_with_password("admin2fa")
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302 and reverse("two_factor_verify") in response["Location"]
+
+
+def test_favicon_ico_is_not_a_404():
+    response = Client().get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")

@@ -191,6 +191,7 @@ class Command(BaseCommand):
         sample = Article.objects.create(
             title=demo.SAMPLE_TITLE,
             slug=SAMPLE_SLUG,
+            seo_title="Diskominfo Perstik Kutim Gelar Bimtek Komunikasi Publik",
             dateline="MATARAM",
             lead=demo.SAMPLE_LEAD,
             body="".join(f"<p>{p}</p>" for p in demo.SAMPLE_PARAGRAPHS),
