@@ -106,7 +106,9 @@ class Article(models.Model):
         blank=True,
         related_name="articles",
     )
-    tags = TaggableManager(_("tags"), blank=True)
+    tags = TaggableManager(
+        _("tags"), blank=True, help_text=_("Separate tags with commas, e.g. bimtek, kehumasan.")
+    )
     perangkat_daerah = models.ForeignKey(
         "perangkat_daerah.PerangkatDaerah",
         verbose_name=_("regional agency"),
