@@ -2,7 +2,6 @@
 home -> article -> tag -> search -> feed, with no failed request, no third-party request
 and no console error."""
 
-import os
 from datetime import timedelta
 
 import pytest
@@ -16,18 +15,6 @@ from perangkat_daerah.roles import REDAKTUR
 from tests.factories import add_byline, make_article, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
 @pytest.fixture
@@ -47,19 +34,6 @@ def site_content(transactional_db):
         articles.append(article)
     cache.clear()
     return articles
-
-
-@pytest.fixture(scope="module")
-def browser():
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize("viewport", [(390, 844), (1366, 900)], ids=["phone", "desktop"])
