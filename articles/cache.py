@@ -89,7 +89,7 @@ def _next_scheduled_timestamp():
     from .models import Article
 
     next_time = (
-        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        Article.objects.scheduled()
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()

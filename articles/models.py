@@ -38,6 +38,10 @@ class ArticleQuerySet(models.QuerySet):
         visible at their minute because the predicate compares with now()."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self):
+        """Published with a future time: not public yet, becomes live() at its minute."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
     def visible_to(self, user):
         """What a user may see in the admin: Penulis only their own PDs' articles."""
         if is_editor(user):

@@ -2,7 +2,6 @@
 
 from django import template
 from django.db.models import Max, Q
-from django.utils import timezone
 
 from perangkat_daerah.roles import is_editor
 
@@ -19,7 +18,6 @@ def editorial_dashboard(context):
     if not user.is_authenticated:
         return {"show": False}
     visible = Article.objects.visible_to(user).select_related("perangkat_daerah")
-    now = timezone.now()
     # Oldest submission first: the queue is worked in the order it came in.
     in_review = list(
         visible.filter(status=S.REVIEW)
@@ -28,9 +26,7 @@ def editorial_dashboard(context):
         )
         .order_by("submitted_at", "pk")
     )
-    scheduled = list(
-        visible.filter(status=S.PUBLISHED, published_at__gt=now).order_by("published_at")
-    )
+    scheduled = list(visible.scheduled().order_by("published_at"))
     pending = list(
         Revision.objects.filter(state=Revision.State.PENDING, article__in=visible)
         .select_related("article", "created_by")
