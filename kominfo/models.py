@@ -58,7 +58,10 @@ class SiteSettings(models.Model):
     def load(cls):
         obj = cache.get(CACHE_KEY)
         if obj is None:
-            obj, _created = cls.objects.select_related("logo").get_or_create(pk=1)
+            # Never write while reading: a fresh site uses the defaults until an
+            # Administrator saves the settings (a save here would also start a new
+            # page-cache generation in the middle of a request).
+            obj = cls.objects.select_related("logo").filter(pk=1).first() or cls(pk=1)
             cache.set(CACHE_KEY, obj, 300)
         return obj
 
