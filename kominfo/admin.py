@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from authors.models import Author
@@ -32,9 +33,17 @@ def clean_uploaded_picture(form, field_name):
     )
 
 
+def https_urls(db_field, **kwargs):
+    # Addresses typed without a scheme get https:// (Django 6's default, without the warning).
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
+
+
 class PerangkatDaerahForm(forms.ModelForm):
     class Meta:
         model = PerangkatDaerah
+        formfield_callback = https_urls
         fields = [
             "name",
             "short_name",
@@ -65,6 +74,7 @@ class AuthorForm(forms.ModelForm):
 
 @admin.register(PerangkatDaerah)
 class PerangkatDaerahAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     form = PerangkatDaerahForm
     list_display = ["name", "short_name", "is_active", "order"]
     list_filter = ["is_active"]
@@ -87,6 +97,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     autocomplete_fields = ["logo"]
     fieldsets = [
         (None, {"fields": ["site_name", "tagline", "office_name", "logo"]}),
