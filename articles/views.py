@@ -183,18 +183,21 @@ def _related(article, limit=4):
         content_type__app_label="articles",
         content_type__model="article",
     )
-    condition = Q(pk__in=tagged.values("object_id")) if tag_ids else Q(pk__in=[])
+    if not tag_ids and not article.category_id:
+        return []
+    # One IN (... UNION ALL ...) list of candidate ids: PostgreSQL then fetches the
+    # candidates by primary key instead of testing every article against two subqueries.
+    pools = [tagged.values("object_id")] if tag_ids else []
     if article.category_id:
-        newest_in_category = (
+        pools.append(
             live()
             .filter(category_id=article.category_id)
             .exclude(pk=article.pk)
             .order_by("-published_at")
             .values("pk")[:30]
         )
-        condition |= Q(pk__in=newest_in_category)
-    if not tag_ids and not article.category_id:
-        return []
+    candidate_ids = pools[0].union(*pools[1:], all=True) if len(pools) > 1 else pools[0]
+    condition = Q(pk__in=candidate_ids)
     shared = Subquery(
         tagged.filter(object_id=OuterRef("pk"))
         .values("object_id")
