@@ -87,6 +87,33 @@ class ResilientRedisCache(RedisCache):
             self._warn("incr", error)
             raise ValueError(f"Key '{key}' not found (cache unavailable)") from error
 
+    _INCR_THEN_SET = (
+        "local n = redis.call('INCR', KEYS[1]) "
+        "redis.call('SET', ARGV[1] .. n, ARGV[2], 'EX', ARGV[3]) "
+        "return n"
+    )
+
+    def incr_then_set(self, counter, key_template, value, timeout):
+        """INCR ``counter`` and store ``value`` under ``key_template.format(n)`` with
+        the new number n, in one round trip (a Lua script). Returns n. Reads of the
+        stored value through get()/get_many() see the normal key and serializer."""
+        prefix = self.make_and_validate_key(key_template.format(""))
+        try:
+            client = self._cache.get_client(write=True)
+            return int(
+                client.eval(
+                    self._INCR_THEN_SET,
+                    1,
+                    self.make_and_validate_key(counter),
+                    prefix,
+                    self._cache._serializer.dumps(value),
+                    int(timeout),
+                )
+            )
+        except (RedisError, OSError) as error:
+            self._warn("incr_then_set", error)
+            raise ValueError("cache unavailable") from error
+
     def clear(self):
         return self._safe("clear", None, super().clear)
 
