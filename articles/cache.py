@@ -154,7 +154,7 @@ def public_page(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        from . import most_read
+        from . import fragments, most_read
 
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
@@ -165,6 +165,7 @@ def public_page(view):
             key = _page_key(request)
             found = cache.get_many([STATE_KEY, key])
             generation = current_generation(found.get(STATE_KEY))
+            request.content_generation = generation
             entry = found.get(key)
             if entry is not None and entry[0] == generation:
                 _, content, status, content_type, etag, last_modified, article_id = entry
@@ -173,6 +174,8 @@ def public_page(view):
                 response = HttpResponse(content, status=status, content_type=content_type)
                 response["X-Page-Cache"] = "hit"
                 return _finish(request, response, etag, last_modified)
+        elif fragments.enabled():
+            request.content_generation = current_generation()
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or getattr(response, "streaming", False):
             return response
