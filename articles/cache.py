@@ -1,8 +1,9 @@
 """Page cache for the public site, with exact invalidation.
 
-Every cached page is stored under a key that contains the *content generation*:
-an opaque token kept in the cache (``STATE_KEY``) together with the earliest
+Every cached page is stored together with the *content generation* it was rendered
+in: an opaque token kept in the cache (``STATE_KEY``) together with the earliest
 future ``published_at`` of a published article (the next scheduled publication).
+A page from another generation is a miss.
 
 * Any save/delete of something the public can see (articles, categories, PDs,
   writers, images, documents, tags, site settings) deletes the state, right away
@@ -78,8 +79,10 @@ def http_max_age():
     and an edit or unpublish is seen at once. A site behind a CDN may raise it; it is
     always capped so that no copy outlives the next scheduled publication."""
     configured = int(getattr(settings, "PUBLIC_HTTP_MAX_AGE", 0))
+    if not configured:
+        return 0
     state = cache.get(STATE_KEY)
-    if configured and state is not None and state[1] != NO_SCHEDULE:
+    if state is not None and state[1] != NO_SCHEDULE:
         until_next = int(state[1] - timezone.now().timestamp())
         configured = max(0, min(configured, until_next))
     return configured
@@ -97,14 +100,22 @@ def _next_scheduled_timestamp():
     return next_time.timestamp() if next_time else NO_SCHEDULE
 
 
-def current_generation():
-    """The token of the current content generation (computes a new one if needed)."""
-    state = cache.get(STATE_KEY)
+def _valid_token(state):
+    """The token of a stored state, or None when it is missing or a scheduled
+    publication time has been reached."""
+    if state is None:
+        return None
+    token, next_ts = state
     now = timezone.now().timestamp()  # the same clock as Article.objects.live()
-    if state is not None:
-        token, next_ts = state
-        if next_ts == NO_SCHEDULE or now < next_ts:
-            return token
+    return token if next_ts == NO_SCHEDULE or now < next_ts else None
+
+
+def current_generation(state=None):
+    """The token of the current content generation (computes a new one if needed).
+    ``state`` is the value of STATE_KEY when the caller has already read it."""
+    token = _valid_token(cache.get(STATE_KEY) if state is None else state)
+    if token is not None:
+        return token
     token = f"{time.time_ns():x}"
     cache.set(STATE_KEY, (token, _next_scheduled_timestamp()), None)
     return token
@@ -143,21 +154,28 @@ def public_page(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        from . import most_read
+        from . import fragments, most_read
 
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         use_cache = page_cache_enabled()
         if use_cache:
-            key = f"{_page_key(request)}:{current_generation()}"
-            entry = cache.get(key)
-            if entry is not None:
-                content, status, content_type, etag, last_modified, article_id = entry
+            # One round trip for the generation state and the page; a page stored
+            # under an older generation is a miss and gets overwritten.
+            key = _page_key(request)
+            found = cache.get_many([STATE_KEY, key])
+            generation = current_generation(found.get(STATE_KEY))
+            request.content_generation = generation
+            entry = found.get(key)
+            if entry is not None and entry[0] == generation:
+                _, content, status, content_type, etag, last_modified, article_id = entry
                 if article_id:
                     most_read.count_view(article_id)
                 response = HttpResponse(content, status=status, content_type=content_type)
                 response["X-Page-Cache"] = "hit"
                 return _finish(request, response, etag, last_modified)
+        elif fragments.enabled():
+            request.content_generation = current_generation()
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or getattr(response, "streaming", False):
             return response
@@ -171,6 +189,7 @@ def public_page(view):
         if use_cache:
             response["X-Page-Cache"] = "miss"
             entry = (
+                generation,
                 response.content,
                 response.status_code,
                 response["Content-Type"],

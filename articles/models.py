@@ -189,7 +189,15 @@ class Article(models.Model):
                 name="first_published_implies_published_at",
             ),
         ]
-        indexes = [models.Index(fields=["status", "-published_at"], name="article_status_pub_idx")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
+            # The home headline: without it PostgreSQL scans every row for the rare flag.
+            models.Index(
+                fields=["-published_at"],
+                condition=Q(is_featured=True),
+                name="article_featured_pub_idx",
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -1,7 +1,8 @@
 """Most read: page views counted in the cache, written to the database in batches.
 
 A view costs two cache operations and no database write: ``incr`` of a global
-sequence number and ``set`` of the slot with that number to the article id. The
+sequence number and ``set`` of the slot with that number to the article id (on
+Redis both in one round trip, see ResilientRedisCache.incr_then_set). The
 request that fills the last slot of a batch (every ``BATCH`` views) adds the batch
 to ``ArticleDailyViews`` with one upsert. ``manage.py flush_most_read`` writes the
 slots of the unfinished batch (run it from cron, e.g. every few minutes, on quiet
@@ -41,9 +42,12 @@ def _next_seq():
 def count_view(article_id):
     """Record one view of an article (called for cached and uncached pages)."""
     try:
-        seq = _next_seq()
-        today = timezone.localdate().isoformat()
-        cache.set(SLOT_KEY.format(seq), (article_id, today), SLOT_TTL)
+        slot = (article_id, timezone.localdate().isoformat())
+        if hasattr(cache, "incr_then_set"):  # Redis: one round trip per view
+            seq = cache.incr_then_set(SEQ_KEY, SLOT_KEY, slot, SLOT_TTL)
+        else:
+            seq = _next_seq()
+            cache.set(SLOT_KEY.format(seq), slot, SLOT_TTL)
         size = batch_size()
         if seq % size == 0:
             flush_range(seq - size + 1, seq)

@@ -49,11 +49,35 @@ def live():
     return Article.objects.live()
 
 
+# What a teaser shows (articles/_teaser.html, {% picture %}): lists select these
+# columns only, since compiling and loading every column of four tables cost more
+# than the queries themselves. A missing field would cost a query per teaser, which
+# the query-budget tests catch.
+TEASER_FIELDS = (
+    "title",
+    "slug",
+    "lead",
+    "published_at",
+    "updated_at",
+    "category__name",
+    "category__slug",
+    "perangkat_daerah__name",
+    "perangkat_daerah__short_name",
+    "perangkat_daerah__slug",
+    "featured_image__file",
+    "featured_image__width",
+    "featured_image__height",
+    "featured_image__renditions",
+    "featured_image__alt_text",
+    "featured_image__is_decorative",
+)
+
+
 def teaser_list(queryset=None):
-    """Articles as shown in lists: one query, no body."""
+    """Articles as shown in lists: one query, only the teaser columns."""
     queryset = live() if queryset is None else queryset
-    return queryset.select_related("category", "perangkat_daerah", "featured_image").defer(
-        "body", "search_vector"
+    return queryset.select_related("category", "perangkat_daerah", "featured_image").only(
+        "category", "perangkat_daerah", "featured_image", *TEASER_FIELDS
     )
 
 
@@ -105,14 +129,17 @@ def home(request):
 
 
 def _category_blocks(articles, categories, per_block):
-    """The newest articles of each category in one query. On PostgreSQL a UNION ALL of
-    small index-ordered queries (fast at any size); elsewhere a window function."""
+    """The newest articles of each category in one query. On PostgreSQL the ids come from
+    a UNION ALL of small index-ordered queries (fast at any size; ids only, because
+    compiling the full teaser columns for every part cost more than running it);
+    elsewhere a window function."""
     if connection.vendor == "postgresql" and len(categories) > 1:
         parts = [
-            articles.filter(category=c).order_by("-published_at", "-pk")[:per_block]
+            articles.filter(category=c).order_by("-published_at", "-pk").values("pk")[:per_block]
             for c in categories
         ]
-        return list(parts[0].union(*parts[1:], all=True))
+        ids = parts[0].union(*parts[1:], all=True)
+        return list(articles.filter(pk__in=ids).order_by("-published_at", "-pk"))
     ranked = articles.filter(category__in=categories).annotate(
         position=Window(
             RowNumber(),
@@ -183,18 +210,21 @@ def _related(article, limit=4):
         content_type__app_label="articles",
         content_type__model="article",
     )
-    condition = Q(pk__in=tagged.values("object_id")) if tag_ids else Q(pk__in=[])
+    if not tag_ids and not article.category_id:
+        return []
+    # One IN (... UNION ALL ...) list of candidate ids: PostgreSQL then fetches the
+    # candidates by primary key instead of testing every article against two subqueries.
+    pools = [tagged.values("object_id")] if tag_ids else []
     if article.category_id:
-        newest_in_category = (
+        pools.append(
             live()
             .filter(category_id=article.category_id)
             .exclude(pk=article.pk)
             .order_by("-published_at")
             .values("pk")[:30]
         )
-        condition |= Q(pk__in=newest_in_category)
-    if not tag_ids and not article.category_id:
-        return []
+    candidate_ids = pools[0].union(*pools[1:], all=True) if len(pools) > 1 else pools[0]
+    condition = Q(pk__in=candidate_ids)
     shared = Subquery(
         tagged.filter(object_id=OuterRef("pk"))
         .values("object_id")

@@ -8,15 +8,37 @@ site keeps serving from the database instead of answering 500.
 import logging
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger("kominfo.cache")
 WARN_EVERY_SECONDS = 60
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django builds a new redis.Redis object for every cache operation, and its
+    constructor (hundreds of response callbacks) cost more than the round trip itself.
+    A Redis client is thread-safe (each command borrows a connection from the pool), so
+    one client per connection pool is kept."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     _last_warning = 0.0
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
 
     def _warn(self, operation, error):
         now = time.monotonic()
@@ -64,6 +86,33 @@ class ResilientRedisCache(RedisCache):
         except (RedisError, OSError) as error:
             self._warn("incr", error)
             raise ValueError(f"Key '{key}' not found (cache unavailable)") from error
+
+    _INCR_THEN_SET = (
+        "local n = redis.call('INCR', KEYS[1]) "
+        "redis.call('SET', ARGV[1] .. n, ARGV[2], 'EX', ARGV[3]) "
+        "return n"
+    )
+
+    def incr_then_set(self, counter, key_template, value, timeout):
+        """INCR ``counter`` and store ``value`` under ``key_template.format(n)`` with
+        the new number n, in one round trip (a Lua script). Returns n. Reads of the
+        stored value through get()/get_many() see the normal key and serializer."""
+        prefix = self.make_and_validate_key(key_template.format(""))
+        try:
+            client = self._cache.get_client(write=True)
+            return int(
+                client.eval(
+                    self._INCR_THEN_SET,
+                    1,
+                    self.make_and_validate_key(counter),
+                    prefix,
+                    self._cache._serializer.dumps(value),
+                    int(timeout),
+                )
+            )
+        except (RedisError, OSError) as error:
+            self._warn("incr_then_set", error)
+            raise ValueError("cache unavailable") from error
 
     def clear(self):
         return self._safe("clear", None, super().clear)

@@ -1,5 +1,7 @@
 """Dates the Indonesian way: "Senin, 2 September 2024 14:11 WITA"."""
 
+from functools import lru_cache
+
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
@@ -27,10 +29,9 @@ def tanggal(value, with_time=True):
     if not value:
         return ""
     local = timezone.localtime(value)
-    with override("id"):
-        text = date_format(local, "l, j F Y")
-        if with_time:
-            text += f" {local:%H:%M} {zone_label()}"
+    text = _date_text(local.date(), "l, j F Y")
+    if with_time:
+        text += f" {local:%H:%M} {zone_label()}"
     return text
 
 
@@ -38,5 +39,12 @@ def tanggal(value, with_time=True):
 def tanggal_pendek(value):
     if not value:
         return ""
+    return _date_text(timezone.localtime(value).date(), "j F Y")
+
+
+@lru_cache(maxsize=1024)
+def _date_text(day, fmt):
+    """Day and month names from the Indonesian catalogue; a language switch per call
+    was a large part of rendering a list of teasers, so each date is formatted once."""
     with override("id"):
-        return date_format(timezone.localtime(value), "j F Y")
+        return date_format(day, fmt)

@@ -225,3 +225,23 @@ def nav_categories():
         items = [(c.name, c.slug) for c in Category.objects.filter(show_on_home=True)]
         cache.set(NAV_KEY, items, 3600)
     return items
+
+
+@register.simple_tag(takes_context=True)
+def teaser(
+    context, article, big=False, no_image=False, no_category=False, show_lead=False, heading="h3"
+):
+    """An article teaser (articles/_teaser.html), reused within a content generation."""
+    from .. import fragments
+
+    request = context.get("request")
+    generation = getattr(request, "content_generation", None)
+    return fragments.render_teaser(
+        generation,
+        article,
+        big=big,
+        no_image=no_image,
+        no_category=no_category,
+        show_lead=show_lead,
+        heading=heading,
+    )

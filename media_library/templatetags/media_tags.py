@@ -6,8 +6,10 @@ the rendition list is stored on the Image itself.
     {% og_image_url image %}
 """
 
+from functools import lru_cache
+
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -27,8 +29,43 @@ def picture(image, sizes=DEFAULT_SIZES, alt=None, css_class="", eager=False):
         return ""
     if alt is None:
         alt = image.default_alt
-    webp = image.renditions_of("webp")
-    jpeg = image.renditions_of("jpeg")
+    # Rendition files get a fresh name whenever they are (re)generated, so these values
+    # identify the markup: lists of teasers reuse it instead of rebuilding the srcsets.
+    renditions = tuple(
+        sorted(
+            (info["width"], spec, info["name"], info["height"])
+            for spec, info in (image.renditions or {}).items()
+        )
+    )
+    storage = image.file.storage
+    return _picture(
+        storage,
+        getattr(storage, "base_url", None),
+        image.file.name,
+        image.width,
+        image.height,
+        renditions,
+        # escaped here so that the key is the text that ends up in the markup
+        conditional_escape(sizes),
+        conditional_escape(alt),
+        conditional_escape(css_class),
+        bool(eager),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _picture(
+    storage, base_url, file_name, file_width, file_height, renditions, sizes, alt, css_class, eager
+):
+    def of(fmt):
+        return [
+            {"url": storage.url(name), "width": width, "height": height}
+            for width, spec, name, height in renditions
+            if spec.startswith(f"{fmt}-")
+        ]
+
+    webp = of("webp")
+    jpeg = of("jpeg")
     if jpeg:
         largest = jpeg[-1]
         src, width, height = largest["url"], largest["width"], largest["height"]
@@ -36,7 +73,7 @@ def picture(image, sizes=DEFAULT_SIZES, alt=None, css_class="", eager=False):
             # A middle size as src for browsers that ignore srcset; still never upscaled.
             src = next((info["url"] for info in jpeg if info["width"] >= 960), src)
     else:  # renditions not generated yet (or an animated GIF): the normalised original
-        src, width, height = image.file.url, image.width, image.height
+        src, width, height = storage.url(file_name), file_width, file_height
     loading = (
         mark_safe(' loading="eager" fetchpriority="high"')
         if eager

@@ -133,3 +133,22 @@ def test_image_without_renditions_falls_back_to_the_file():
     html = render("{% picture image %}", image=image)
     assert f'src="{image.file.url}"' in html and "srcset" not in html
     assert 'width="500" height="400"' in html
+
+
+def test_picture_markup_follows_new_renditions_alt_and_media_url(settings):
+    """The markup is memoized per process: regenerated renditions (new file names), a new
+    alt text and another MEDIA_URL must never be served from the old markup."""
+    image = photo(1000, 500)
+    first = render("{% picture image %}", image=image)
+    old_names = {info["name"] for info in image.renditions.values()}
+    image.renditions = {
+        spec: {**info, "name": info["name"].replace(".", "-v2.")}
+        for spec, info in image.renditions.items()
+    }
+    second = render("{% picture image %}", image=image)
+    assert second != first
+    assert not any(name in second for name in old_names)
+    image.alt_text = "Peserta <baru>"
+    assert 'alt="Peserta &lt;baru&gt;"' in render("{% picture image %}", image=image)
+    settings.MEDIA_URL = "https://cdn.example.org/media/"
+    assert "https://cdn.example.org/media/" in render("{% picture image %}", image=image)

@@ -64,3 +64,11 @@ def test_resilient_cache_works_normally_with_redis():
     assert cache.get("kominfo:test") == "nilai"
     assert cache.ping() is True
     cache.delete("kominfo:test")
+
+
+@override_settings(CACHES=LIVE_REDIS)
+def test_redis_client_object_is_reused_between_operations():
+    """Building a redis.Redis per operation cost more than the round trip itself."""
+    backend = caches["default"]._cache
+    assert backend.get_client(write=True) is backend.get_client(write=True)
+    assert backend.get_client() is backend.get_client(write=False)

@@ -22,7 +22,7 @@ def backend(request, settings):
     if request.param == "redis":
         settings.CACHES = {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "kominfo.cache.ResilientRedisCache",  # as in production
                 "LOCATION": "redis://127.0.0.1:6379/3",
                 "KEY_PREFIX": "kominfo-test",
             }
