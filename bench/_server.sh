@@ -19,16 +19,20 @@ prepare_db() {
 }
 
 start_app() {  # start_app WORKERS
-  (cd "$ROOT" && GUNICORN_BIND="127.0.0.1:$PORT" GUNICORN_WORKERS="${1:-2}" \
-    "$ROOT/.venv/bin/gunicorn" -c gunicorn.conf.py kominfo.wsgi >"$WORK/gunicorn.log" 2>&1 &
-   echo $! >"$WORK/gunicorn.pid")
+  rm -f "$WORK/gunicorn.pid"
+  (cd "$ROOT" && exec env GUNICORN_BIND="127.0.0.1:$PORT" GUNICORN_WORKERS="${1:-2}" \
+    "$ROOT/.venv/bin/gunicorn" -c gunicorn.conf.py --pid "$WORK/gunicorn.pid" kominfo.wsgi \
+    >"$WORK/gunicorn.log" 2>&1) &
   for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && return 0; sleep 0.2; done
   cat "$WORK/gunicorn.log"; return 1
 }
 
 stop_app() {
-  [ -f "$WORK/gunicorn.pid" ] && kill "$(cat "$WORK/gunicorn.pid")" 2>/dev/null || true
-  sleep 1
+  local pid
+  pid=$(cat "$WORK/gunicorn.pid" 2>/dev/null) || return 0
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.2; done
+  kill -9 "$pid" 2>/dev/null || true
 }
 
 worker_rss_kb() {  # total RSS of gunicorn workers (children of the master)

@@ -29,6 +29,11 @@ redis_back=$(status_counts "http://127.0.0.1:$PORT$ARTICLE" 20)
 pg_start=$(date +%s.%N)
 pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main restart
 pg_after_restart=$(status_counts "http://127.0.0.1:$PORT$ARTICLE" 40)
+# Uncacheable requests (a new query string each time) must reach PostgreSQL on both workers.
+pg_after_restart_db=$(for i in $(seq 40); do
+  curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$PORT/cari/?q=bimtek&n=$i"; done \
+  | sort | uniq -c | awk '{printf "%s:%s ", $2, $1}')
+ready_after_many=$(status_counts "http://127.0.0.1:$PORT/readyz" 20)
 ready_after=$(curl -s "http://127.0.0.1:$PORT/readyz")
 gunicorn_pid_same=$(kill -0 "$(cat "$WORK/gunicorn.pid")" && echo yes || echo no)
 
@@ -50,6 +55,8 @@ Each line counts HTTP status codes of sequential requests (\`code:count\`).
 | "Cache unavailable" warnings in the log (rate-limited to 1/min/worker) | $warnings |
 | Redis started again, article page | $redis_back |
 | **PostgreSQL restarted** (same gunicorn master, no restart), article page | $pg_after_restart |
+| after the restart, 40 searches with distinct query strings (never from the page cache: each one queries PostgreSQL) | $pg_after_restart_db |
+| after the restart, /readyz ×20 (a \`SELECT 1\` on whichever worker answers) | $ready_after_many |
 | /readyz after the PostgreSQL restart | \`$ready_after\` |
 | gunicorn master still the same process | $gunicorn_pid_same |
 

@@ -13,7 +13,7 @@ start_app 2
 home=$(curl -s "http://127.0.0.1:$PORT/")
 article=$(echo "$home" | grep -o 'href="/berita/[^"]*"' | head -1 | cut -d'"' -f2)
 category=$(echo "$home" | grep -o 'href="/kategori/[^"]*"' | head -1 | cut -d'"' -f2)
-paths="/ $article ${category:-/} /cari/?q=bimtek /feed/"
+paths="/ $article ${category:-/} /cari/?q=bimtek /rss/"
 echo "paths: $paths"
 # warm up, then measure the starting memory
 PATHS="$paths" wrk -t2 -c8 -d10s -s "$ROOT/bench/soak.lua" "http://127.0.0.1:$PORT" >/dev/null
