@@ -25,7 +25,6 @@ line=$(echo "$out" | grep '^SOAK')
 rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
 non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
 growth=$(awk -v a="$rss_start" -v b="$rss_end" 'BEGIN {printf "%.1f", (b-a)*100/a}')
-fivexx=$(grep -c '" 5[0-9][0-9] ' "$WORK/access.log" 2>/dev/null || true)
 summary="| $(date -u +%Y-%m-%d) | ${SECONDS_TOTAL}s | $rps | ${non2xx:-0} | $line | ${rss_start} kB | ${rss_end} kB | ${growth} % |"
 echo "$summary"
 doc="$ROOT/docs/benchmarks.md"
