@@ -36,6 +36,8 @@ if ! grep -q '^## Soak' "$doc" 2>/dev/null; then
 gunicorn with production settings, 2 sync workers without max_requests (so a leak would show),
 Redis cache, PostgreSQL, wrk 2 threads × 16 connections rotating over: home, an article, a category
 page, a search and the RSS feed. "non-2xx/3xx" counts every error answer (a 5xx would be one).
+The same five URLs repeat, so after the first request each is served from the page cache, as most
+real traffic is; the uncached path is measured by bench/bench_public.py.
 
 | date | duration | req/s | non-2xx/3xx | wrk summary | worker RSS start | worker RSS end | growth |
 |---|---|---|---|---|---|---|---|
