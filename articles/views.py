@@ -223,8 +223,12 @@ def _related(article, limit=4):
             .order_by("-published_at")
             .values("pk")[:30]
         )
-    candidate_ids = pools[0].union(*pools[1:], all=True) if len(pools) > 1 else pools[0]
-    condition = Q(pk__in=candidate_ids)
+    if len(pools) == 1:
+        condition = Q(pk__in=pools[0])
+    elif connection.vendor == "postgresql":
+        condition = Q(pk__in=pools[0].union(*pools[1:], all=True))
+    else:  # SQLite (the embedded default) cannot LIMIT inside a compound statement
+        condition = Q(pk__in=pools[0]) | Q(pk__in=pools[1])
     shared = Subquery(
         tagged.filter(object_id=OuterRef("pk"))
         .values("object_id")
