@@ -19,7 +19,6 @@ browsers and a CDN can revalidate (304).
 """
 
 import hashlib
-import os
 import time
 from datetime import UTC, datetime
 from functools import wraps
@@ -40,18 +39,7 @@ NO_SCHEDULE = 0.0
 
 
 def page_cache_enabled():
-    """On by default in production, off with DEBUG (template edits show at once);
-    PUBLIC_PAGE_CACHE=on/off (environment) or settings.PUBLIC_PAGE_CACHE decide."""
-    value = getattr(settings, "PUBLIC_PAGE_CACHE", None)
-    if value is None:
-        default = "off" if settings.DEBUG else "on"
-        value = os.environ.get("PUBLIC_PAGE_CACHE", default).lower() not in (
-            "0",
-            "off",
-            "false",
-            "no",
-        )
-    return bool(value)
+    return bool(settings.PUBLIC_PAGE_CACHE)
 
 
 def _code_version():
@@ -70,7 +58,7 @@ CODE_VERSION = None
 
 
 def page_cache_seconds():
-    return int(getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 600))
+    return settings.PUBLIC_PAGE_CACHE_SECONDS
 
 
 def http_max_age():
@@ -78,7 +66,7 @@ def http_max_age():
     means "revalidate every time": the answer is then a cheap 304 from the page cache,
     and an edit or unpublish is seen at once. A site behind a CDN may raise it; it is
     always capped so that no copy outlives the next scheduled publication."""
-    configured = int(getattr(settings, "PUBLIC_HTTP_MAX_AGE", 0))
+    configured = settings.PUBLIC_HTTP_MAX_AGE
     if not configured:
         return 0
     state = cache.get(STATE_KEY)

@@ -8,8 +8,6 @@ teasers they have not shown before. Search results carry a query-dependent snipp
 are never reused. Off with DEBUG, so that template edits show at once.
 """
 
-import os
-
 from django.conf import settings
 from django.template.loader import get_template
 
@@ -19,16 +17,7 @@ _store_generation = None
 
 
 def enabled():
-    value = getattr(settings, "PUBLIC_FRAGMENT_CACHE", None)
-    if value is None:
-        default = "off" if settings.DEBUG else "on"
-        value = os.environ.get("PUBLIC_FRAGMENT_CACHE", default).lower() not in (
-            "0",
-            "off",
-            "false",
-            "no",
-        )
-    return bool(value)
+    return bool(settings.PUBLIC_FRAGMENT_CACHE)
 
 
 def render_teaser(generation, article, **options):

@@ -28,7 +28,7 @@ SLOT_TTL = 7 * 24 * 3600
 
 
 def batch_size():
-    return int(getattr(settings, "MOST_READ_BATCH", 50))
+    return settings.MOST_READ_BATCH
 
 
 def _next_seq():

@@ -114,6 +114,16 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
         {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "retry_on_timeout": False}
     )
 
+# Public page cache (articles/cache.py) and teaser fragments (articles/fragments.py):
+# on in production, off with DEBUG so template edits show at once.
+PUBLIC_PAGE_CACHE = env.bool("PUBLIC_PAGE_CACHE", default=not DEBUG)
+PUBLIC_FRAGMENT_CACHE = env.bool("PUBLIC_FRAGMENT_CACHE", default=not DEBUG)
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)
+# Browser/CDN max-age for public HTML; 0 = revalidate every time (ETag → 304).
+PUBLIC_HTTP_MAX_AGE = env.int("PUBLIC_HTTP_MAX_AGE", default=0)
+# Most-read view counts are written to the database every N views per article.
+MOST_READ_BATCH = env.int("MOST_READ_BATCH", default=50)
+
 # Optional read replica for public pages (see kominfo/db_router.py).
 if env.str("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
