@@ -2,6 +2,7 @@
 
 Runs against the default local-memory cache and against real Redis (db 3)."""
 
+import os
 import time
 from datetime import timedelta
 
@@ -23,7 +24,7 @@ def backend(request, settings):
         settings.CACHES = {
             "default": {
                 "BACKEND": "kominfo.cache.ResilientRedisCache",  # as in production
-                "LOCATION": "redis://127.0.0.1:6379/3",
+                "LOCATION": f"redis://127.0.0.1:6379/{os.environ.get('TEST_REDIS_DB', '3')}",
                 "KEY_PREFIX": "kominfo-test",
             }
         }
