@@ -1,16 +1,18 @@
-from django.contrib import admin, messages
-from django.db import transaction
+from django import forms
+from django.contrib import admin
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from media_library.models import Image
 from perangkat_daerah.admin_scoping import PDScopedAdminMixin
+from perangkat_daerah.roles import is_editor
+from publishing import workflow
+from publishing.admin import PublishingAdminMixin
 
-from . import workflow
-from .admin_views import WorkflowAdminMixin
 from .forms import ArticleAdminForm
-from .models import Article, ArticleAuthor, Category, GalleryItem, Revision
-from .templatetags.indonesian import zone_label
+from .models import Article, ArticleAuthor, Category, GalleryItem
+from publishing.templatetags.indonesian import zone_label
 
 
 @admin.register(Category)
@@ -56,17 +58,50 @@ class GalleryItemInline(ArticlePartInline):
     extra = 0
     autocomplete_fields = ["image"]
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name == "image":
-            field.queryset = field.queryset.visible_to(request.user)
-        return field
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        user = request.user
+        current = (
+            set(GalleryItem.objects.filter(article=obj).values_list("image_id", flat=True))
+            if obj is not None
+            else set()
+        )
+
+        class GalleryItemForm(formset.form):
+            """A writer's own PD's photos are offered; another PD's photo already in the
+            gallery stays as it is (read-only, cannot be removed by the writer)."""
+
+            def __init__(self, *args, **kw):
+                super().__init__(*args, **kw)
+                field = self.fields["image"]
+                visible = Image.objects.visible_to(user)
+                field.queryset = visible | Image.objects.filter(pk__in=current)
+                image_id = self.instance.image_id if self.instance.pk else None
+                self.foreign = (
+                    image_id is not None
+                    and not is_editor(user)
+                    and not visible.filter(pk=image_id).exists()
+                )
+                if self.foreign:
+                    field.disabled = True
+                    field.help_text = _("Photo of another agency: only a Redaktur can change it.")
+
+            def clean(self):
+                cleaned = super().clean()
+                if self.foreign and cleaned.get("DELETE"):
+                    raise forms.ValidationError(
+                        _("This photo belongs to another agency; only a Redaktur can remove it.")
+                    )
+                return cleaned
+
+        formset.form = GalleryItemForm
+        return formset
 
 
 @admin.register(Article)
-class ArticleAdmin(PDScopedAdminMixin, WorkflowAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(PDScopedAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
-    change_form_template = "admin/articles/article/change_form.html"
+    preview_template = "articles/preview.html"
     list_display = [
         "thumbnail",
         "title",
@@ -113,96 +148,6 @@ class ArticleAdmin(PDScopedAdminMixin, WorkflowAdminMixin, admin.ModelAdmin):
             {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]},
         ),
     ]
-
-    def view_on_site(self, obj):
-        # Only a live article has a public page; others are seen through Preview.
-        return obj.get_absolute_url() if obj.is_live else None
-
-    def get_urls(self):
-        return self.workflow_urls() + super().get_urls()
-
-    def get_actions(self, request):
-        # Bulk delete would bypass the delete rules; every deletion goes one by one
-        # through workflow.delete.
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
-
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or workflow.can_edit(request.user, obj))
-
-    def has_delete_permission(self, request, obj=None):
-        allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or workflow.can_delete(request.user, obj))
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name == "featured_image":
-            field.queryset = field.queryset.visible_to(request.user)
-        return field
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = extra_context or {}
-        if request.method == "GET" and object_id:
-            article = self.get_article(request, object_id)
-            extra_context.update(self.workflow_context(request, article))
-            if workflow.edit_goes_pending(request.user, article):
-                extra_context["goes_pending"] = True
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if obj is not None and "wf_actions" not in context:
-            context.update(self.workflow_context(request, obj))
-        form = context["adminform"].form
-        if getattr(form, "stale_error", None) is not None:
-            context["stale_error"] = form.stale_error
-        return super().render_change_form(request, context, add, change, form_url, obj)
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-            super().save_model(request, obj, form, change)
-            return
-        locked = form.locked_article
-        # Status fields belong to the workflow: take them from the locked row.
-        for name in ("status", "published_at", "first_published_at", "approved_by_id"):
-            setattr(obj, name, getattr(locked, name))
-        obj.version = locked.version
-        # State lives on the form (per request), never on this shared ModelAdmin.
-        form.goes_pending = workflow.edit_goes_pending(request.user, locked)
-        if form.goes_pending:
-            # Let the admin save everything (inlines, tags) inside a savepoint, snapshot
-            # it, then roll the savepoint back: the live article stays untouched.
-            form.savepoint = transaction.savepoint()
-        obj.version = locked.version + 1
-        super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        article = form.instance
-        if change and getattr(form, "goes_pending", False):
-            from .revisions import snapshot
-
-            content = snapshot(article)
-            transaction.savepoint_rollback(form.savepoint)
-            article.refresh_from_db()
-            workflow.record_revision(
-                request.user, article, content=content, state=Revision.State.PENDING
-            )
-            workflow.bump_version(article)
-            messages.warning(
-                request,
-                _(
-                    "This article is published: your change was saved as a proposal and goes "
-                    "live when a Redaktur approves it. Readers still see the current version."
-                ),
-            )
-            return
-        workflow.record_revision(request.user, article)
-
-    def delete_model(self, request, obj):
-        workflow.delete(request.user, obj)
 
     @admin.display(description=_("Photo"))
     def thumbnail(self, obj):

@@ -7,10 +7,19 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from media_library.usage import register_body_usage
+        from media_library.usage import register_body_usage, register_usage
+        from publishing import registry
 
         from . import cache
-        from .media_usage import articles_with_media_in_body
+        from .completeness import missing_for_review
+        from .media_usage import articles_with_media_in_body, revisions_using_media
+        from .models import Article, ArticleAuthor, GalleryItem
 
+        registry.register(
+            Article,
+            children={"authors": ArticleAuthor, "gallery": GalleryItem},
+            completeness=missing_for_review,
+        )
         register_body_usage(articles_with_media_in_body)
+        register_usage(revisions_using_media)
         cache.connect_signals()

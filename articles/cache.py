@@ -112,6 +112,10 @@ def current_generation(state=None):
 def invalidate(**kwargs):
     """Start a new content generation now and once more after the commit (so a
     page rendered from not-yet-committed data is never kept)."""
+    from publishing import is_quiet
+
+    if is_quiet():  # writes that are rolled back (a proposal shown in the admin)
+        return
     cache.delete_many([STATE_KEY, NAV_KEY])
     transaction.on_commit(lambda: cache.delete_many([STATE_KEY, NAV_KEY]))
 

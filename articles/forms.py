@@ -5,17 +5,15 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 from media_library.models import Document, Image
 from perangkat_daerah.models import PerangkatDaerah
 from perangkat_daerah.roles import is_editor, user_pd_ids
+from publishing.forms import PublishableForm
 
-from .models import Article, NotificationPreference
+from .models import Article
 
 
-class ArticleAdminForm(forms.ModelForm):
-    # The version the form was loaded from (optimistic locking, see workflow.lock_for_edit).
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class ArticleAdminForm(PublishableForm):
     class Meta:
         model = Article
-        # Status and publication times are not form fields: only articles.workflow sets them.
+        # Status and publication times are not form fields: only publishing.workflow sets them.
         fields = [
             "title",
             "slug",
@@ -38,43 +36,43 @@ class ArticleAdminForm(forms.ModelForm):
         }
 
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        self.locked_article = None
+        super().__init__(*args, user=user, **kwargs)
+        self.foreign_attachments = []
         if "body" in self.fields:
             self.fields["body"].required = False
-        if self.instance.pk:
-            self.fields["loaded_version"].required = True
-            self.fields["loaded_version"].initial = self.instance.version
-            if not self.is_bound:
-                self._load_pending_revision()
         if user is not None and not is_editor(user):
-            if "perangkat_daerah" in self.fields:
-                field = self.fields["perangkat_daerah"]
-                field.queryset = PerangkatDaerah.objects.filter(pk__in=user_pd_ids(user))
-                field.empty_label = None
-            # Media of other PDs is invisible to a Penulis: not offered, not accepted.
-            if "featured_image" in self.fields:
-                self.fields["featured_image"].queryset = Image.objects.visible_to(user)
-            if "attachments" in self.fields:
-                self.fields["attachments"].queryset = Document.objects.visible_to(user)
+            self._limit_to_own_agency(user)
 
-    def _load_pending_revision(self):
-        """A published article with a change waiting for approval opens with that change,
-        so a second edit builds on the first instead of silently dropping it."""
-        from . import workflow
+    def _limit_to_own_agency(self, user):
+        """Another PD's objects are not offered to a Penulis and not accepted from one;
+        those already on the article stay exactly as they are (read-only)."""
+        if "perangkat_daerah" in self.fields:
+            field = self.fields["perangkat_daerah"]
+            field.queryset = PerangkatDaerah.objects.filter(pk__in=user_pd_ids(user))
+            field.empty_label = None
+        instance = self.instance if self.instance.pk else None
+        if "featured_image" in self.fields:
+            field = self.fields["featured_image"]
+            visible = Image.objects.visible_to(user)
+            current = instance.featured_image_id if instance else None
+            field.queryset = visible | Image.objects.filter(pk=current)
+            if current and not visible.filter(pk=current).exists():
+                field.disabled = True
+                field.help_text = _("Photo of another agency: only a Redaktur can change it.")
+        if "attachments" in self.fields:
+            visible = Document.objects.visible_to(user)
+            self.fields["attachments"].queryset = visible
+            if instance is not None:
+                self.foreign_attachments = list(instance.attachments.exclude(pk__in=visible))
+            if self.foreign_attachments:
+                names = ", ".join(str(doc) for doc in self.foreign_attachments)
+                self.fields["attachments"].help_text = _(
+                    "Also attached, from another agency (kept as they are): %(names)s"
+                ) % {"names": names}
 
-        if self.instance.status != Article.Status.PUBLISHED:
-            return
-        pending = workflow.pending_revision(self.instance)
-        if pending is None:
-            return
-        for name, value in pending.content.items():
-            field = name.removesuffix("_id")
-            if field in self.fields and name != "perangkat_daerah_id":
-                self.initial[field] = value
-        if "tags" in self.fields and "tags" in pending.content:
-            self.initial["tags"] = ", ".join(pending.content["tags"])
+    def clean_attachments(self):
+        chosen = list(self.cleaned_data.get("attachments") or [])
+        return chosen + [doc for doc in self.foreign_attachments if doc not in chosen]
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
@@ -86,52 +84,3 @@ class ArticleAdminForm(forms.ModelForm):
         if taken.exists():
             raise forms.ValidationError(_("This address was used by another article before."))
         return slug
-
-    def clean(self):
-        from . import workflow
-
-        cleaned = super().clean()
-        if self.instance.pk:
-            try:
-                # Locks the row until the admin's transaction commits the save.
-                self.locked_article = workflow.lock_for_edit(
-                    self.instance.pk, cleaned.get("loaded_version")
-                )
-            except workflow.StaleEdit as error:
-                self.stale_error = error
-                raise
-        return cleaned
-
-
-class TransitionForm(forms.Form):
-    action = forms.ChoiceField(
-        choices=[
-            ("submit", _("Submit for review")),
-            ("withdraw", _("Withdraw from review")),
-            ("request_changes", _("Request changes")),
-            ("publish", _("Publish now")),
-            ("schedule", _("Schedule")),
-            ("unpublish", _("Unpublish")),
-            ("restore", _("Restore to draft")),
-        ]
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    when = forms.DateTimeField(
-        label=_("Publication time"),
-        required=False,
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-    )
-
-
-class ShareLinkForm(forms.Form):
-    days = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=60, initial=7)
-
-
-class NotificationPreferenceForm(forms.ModelForm):
-    class Meta:
-        model = NotificationPreference
-        fields = ["email_enabled"]

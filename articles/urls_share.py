@@ -3,8 +3,8 @@
 from django.http import Http404
 from django.urls import path
 
-from . import sharelinks
-from .admin_views import preview_response
+from publishing import sharelinks
+from publishing.admin import preview_response
 
 app_name = "share"
 
@@ -13,7 +13,7 @@ def shared_article(request, token):
     article = sharelinks.resolve(token)
     if article is None:
         raise Http404
-    return preview_response(request, article)
+    return preview_response(request, article, "articles/preview.html")
 
 
 urlpatterns = [path("<str:token>/", shared_article, name="article")]

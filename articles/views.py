@@ -8,6 +8,7 @@ articles. Every view is wrapped in ``public_page`` (page cache, ETag, view count
 from collections import defaultdict
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
@@ -24,7 +25,9 @@ from perangkat_daerah.models import PerangkatDaerah
 
 from . import search as search_module
 from .cache import public_page
-from .models import Article, ArticleAuthor, Category, GalleryItem, SlugHistory, Transition
+from publishing.models import Transition
+
+from .models import Article, ArticleAuthor, Category, GalleryItem, SlugHistory
 from .most_read import most_read
 
 PER_PAGE = 12
@@ -152,7 +155,11 @@ def _category_blocks(articles, categories, per_block):
 
 def _detail_queryset():
     last_publish = (
-        Transition.objects.filter(article=OuterRef("pk"), action__in=["publish", "schedule"])
+        Transition.objects.filter(
+            content_type=ContentType.objects.get_for_model(Article),
+            object_id=OuterRef("pk"),
+            action__in=["publish", "schedule"],
+        )
         .order_by("-created_at")
         .values("created_at")[:1]
     )

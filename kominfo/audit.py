@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, User
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models.signals import m2m_changed, post_save
 
-from articles.models import Transition
+from publishing.models import Transition
 from perangkat_daerah.models import PerangkatDaerah
 
 from .models import AuditEvent
@@ -106,7 +106,7 @@ def on_transition(sender, instance, created, **kwargs):
         AuditEvent.Kind.UNPUBLISHED if instance.action == "unpublish" else AuditEvent.Kind.PUBLISHED
     )
     actor = instance.actor.get_username() if instance.actor_id else ""
-    title = instance.article.title[:300]
+    title = str(instance.content_object)[:300]
     detail = f"{instance.action}: {title}" + (f" — {instance.comment}" if instance.comment else "")
     record(kind, actor, detail, actor=actor)
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "perangkat_daerah",
     "authors",
     "media_library",
+    "publishing",
     "articles",
 ]
 

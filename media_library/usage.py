@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 _body_usage_finders = []
+_usage_finders = []
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,14 @@ def register_body_usage(finder):
     object's files. Registered once per app from ``AppConfig.ready()``."""
     if finder not in _body_usage_finders:
         _body_usage_finders.append(finder)
+    return finder
+
+
+def register_usage(finder):
+    """``finder(media_obj) -> iterable of Usage``: uses that relations cannot show, e.g.
+    a revision or a proposal waiting for approval that names the media object."""
+    if finder not in _usage_finders:
+        _usage_finders.append(finder)
     return finder
 
 
@@ -64,6 +73,8 @@ def find_usages(obj):
     body = capfirst(gettext_lazy("body"))
     for finder in _body_usage_finders:
         found.extend(Usage(user, body) for user in finder(obj))
+    for finder in _usage_finders:
+        found.extend(finder(obj))
     return found
 
 

@@ -1,11 +1,13 @@
 """The editorial dashboard on the admin home page."""
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max, Q
 
 from perangkat_daerah.roles import is_editor
+from publishing.models import Notification, Revision
 
-from ..models import Article, Notification, Revision
+from ..models import Article
 
 register = template.Library()
 S = Article.Status
@@ -27,11 +29,16 @@ def editorial_dashboard(context):
         .order_by("submitted_at", "pk")
     )
     scheduled = list(visible.scheduled().order_by("published_at"))
-    pending = list(
-        Revision.objects.filter(state=Revision.State.PENDING, article__in=visible)
-        .select_related("article", "created_by")
-        .order_by("created_at")
+    article_type = ContentType.objects.get_for_model(Article)
+    proposals = Revision.objects.filter(
+        content_type=article_type, object_id__in=visible.values("pk")
+    ).select_related("created_by")
+    pending = list(proposals.filter(state=Revision.State.PENDING).order_by("created_at"))
+    titles = dict(
+        Article.objects.filter(pk__in={rev.object_id for rev in pending}).values_list("pk", "title")
     )
+    for rev in pending:
+        rev.title = titles.get(rev.object_id, "")
     data = {
         "show": True,
         "editor": is_editor(user),
@@ -49,5 +56,17 @@ def editorial_dashboard(context):
                 needs_fixing.append((article, last))
             else:
                 own_drafts.append(article)
-        data.update(drafts=own_drafts, needs_fixing=needs_fixing)
+        sent_back = list(
+            proposals.filter(state=Revision.State.REJECTED, created_by=user).order_by(
+                "-created_at"
+            )[:20]
+        )
+        titles = dict(
+            Article.objects.filter(pk__in={r.object_id for r in sent_back}).values_list(
+                "pk", "title"
+            )
+        )
+        for rev in sent_back:
+            rev.title = titles.get(rev.object_id, "")
+        data.update(drafts=own_drafts, needs_fixing=needs_fixing, sent_back=sent_back)
     return data

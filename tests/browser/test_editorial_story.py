@@ -11,7 +11,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles.models import Article, Transition
+from articles.models import Article
+from publishing.models import Transition
 from perangkat_daerah.roles import PENULIS, REDAKTUR
 from tests import factories
 from tests.workflow.helpers import ensure_groups

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import timezone
 
-from articles import workflow
+from publishing import workflow
 from kominfo.models import SiteSettings
 from perangkat_daerah.roles import REDAKTUR
 from tests.factories import add_byline, make_article, make_user

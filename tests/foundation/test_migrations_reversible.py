@@ -8,7 +8,8 @@ from pathlib import Path
 import psycopg
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRATCH = "kominfo_migrations_scratch"
+# Named after the suite's database so parallel checkouts do not drop each other's.
+SCRATCH = os.environ.get("DATABASE_URL", "/kominfo").rsplit("/", 1)[1] + "_migrations_scratch"
 
 
 def _admin(sql):
@@ -28,6 +29,7 @@ def test_all_migrations_reverse_to_zero_and_forward_again():
             ["migrate", "--noinput"],
             ["migrate", "kominfo", "zero", "--noinput"],
             ["migrate", "articles", "zero", "--noinput"],
+            ["migrate", "publishing", "zero", "--noinput"],
             ["migrate", "media_library", "zero", "--noinput"],
             ["migrate", "authors", "zero", "--noinput"],
             ["migrate", "perangkat_daerah", "zero", "--noinput"],

@@ -2,7 +2,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from articles import workflow
+from publishing import workflow
 from articles.models import Article, SlugHistory
 from kominfo.models import SiteSettings
 from perangkat_daerah.roles import REDAKTUR

@@ -3,7 +3,7 @@
 
 import pytest
 
-from articles.workflow import missing_for_review
+from publishing.workflow import missing_for_review
 from tests.factories import make_article, make_image
 
 pytestmark = pytest.mark.django_db

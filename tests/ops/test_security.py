@@ -85,7 +85,7 @@ def test_audit_log_records_login_role_pd_and_publish():
     client = Client()
     assert client.login(username="pencatat", password="pw")
     editor = f.make_user(REDAKTUR)
-    from articles import workflow
+    from publishing import workflow
 
     article = f.make_article(pd=pd)
     workflow.publish(editor, article)

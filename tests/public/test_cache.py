@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
-from articles import workflow
+from publishing import workflow
 from articles.models import ArticleDailyViews
 from tests.factories import make_article
 
@@ -122,7 +122,7 @@ def test_http_max_age_never_outlives_the_next_scheduled_publication(settings):
     from django.utils import timezone
 
     from articles import cache as page_cache
-    from articles import workflow
+    from publishing import workflow
     from tests import factories as f
 
     settings.PUBLIC_HTTP_MAX_AGE = 600

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group, Permission, User
 from django.utils import timezone
 
-from articles import workflow
+from publishing import workflow
 from articles.models import Article
 from perangkat_daerah.roles import ADMINISTRATOR, PENULIS, REDAKTUR
 from tests import factories

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from articles import workflow
-from articles.models import Transition
+from publishing import workflow
+from publishing.models import Transition
 
 from .helpers import make_article_in
 

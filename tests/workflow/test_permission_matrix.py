@@ -6,8 +6,8 @@ browser (or a crafted POST) would send and checks both the answer and the databa
 
 Outcomes:
   ok     done: the answer is 200/302 and the effect is in the database
-  pend   (edit of a published article by a Penulis) saved as a pending revision,
-         the live article row is untouched
+  pend   (edit of a published article, by anyone) saved as a pending revision, the
+         live article row is untouched: only a logged approval changes what is public
   deny   403, nothing changed
   hide   404 (another PD's article is invisible), nothing changed
   login  redirect to the login page, nothing changed
@@ -20,7 +20,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles.models import Article, Revision, ShareLink
+from articles.models import Article
+from publishing.models import Revision, ShareLink
 
 from .helpers import admin_url, change_data, change_url, make_article_in
 
@@ -47,8 +48,8 @@ MATRIX = {
     "edit": {
         "penulis_own":   "ok      ok      pend      ok",
         "penulis_other": "hide    hide    hide      hide",
-        "redaktur":      "ok      ok      ok        ok",
-        "admin":         "ok      ok      ok        ok",
+        "redaktur":      "ok      ok      pend      ok",
+        "admin":         "ok      ok      pend      ok",
         "anon":          "login   login   login     login",
     },
     "submit": {

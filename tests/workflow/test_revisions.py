@@ -1,7 +1,8 @@
 """Revisions, pending changes to live articles, history/compare/restore, stale saves."""
 
-from articles import workflow
-from articles.models import Article, Revision, Transition
+from publishing import workflow
+from articles.models import Article
+from publishing.models import Revision, Transition
 from tests import factories
 
 from .helpers import admin_url, change_data, change_url, make_article_in
@@ -29,7 +30,9 @@ def test_every_save_keeps_a_revision_with_all_content_fields(world, client):
     assert rev.created_by == world.penulis and rev.state == Revision.State.SAVED
     assert rev.content["title"] == "Judul kedua"
     assert rev.content["tags"] == ["bimtek", "humas"]
-    assert rev.content["gallery"] == [[world.image.pk, "Suasana kegiatan", 0]]
+    assert [(g["image_id"], g["caption"], g["order"]) for g in rev.content["gallery"]] == [
+        (world.image.pk, "Suasana kegiatan", 0)
+    ]
     assert rev.content["featured_image_id"] == world.image.pk
     assert set(rev.content) >= {"lead", "body", "category_id", "perangkat_daerah_id", "authors"}
 
@@ -78,14 +81,23 @@ def test_penulis_cannot_approve_their_own_pending_change(world, client):
     assert article.title == "Judul lama"
 
 
-def test_redaktur_edit_of_live_article_goes_live(world, client):
+def test_redaktur_plain_save_of_live_article_is_a_proposal(world, client):
     article = make_article_in(world, "published", title="Judul lama")
     client.force_login(world.redaktur)
-    assert (
-        client.post(change_url(article), change_data(article, title="Ralat judul")).status_code
-        == 302
-    )
+    response = client.post(change_url(article), change_data(article, title="Ralat judul"))
+    assert response.status_code == 302
+    assert "Ralat judul" not in public_html(client, article).content.decode()
+    assert workflow.pending_revision(article).content["title"] == "Ralat judul"
+
+
+def test_redaktur_save_and_publish_goes_live_as_a_logged_approval(world, client):
+    article = make_article_in(world, "published", title="Judul lama")
+    client.force_login(world.redaktur)
+    data = change_data(article, title="Ralat judul", _publish_proposal="1")
+    assert client.post(change_url(article), data).status_code == 302
     assert "Ralat judul" in public_html(client, article).content.decode()
+    log = article.transitions.first()
+    assert log.action == "approve_revision" and log.actor == world.redaktur
 
 
 def test_history_compare_and_restore(world, client):
@@ -98,7 +110,7 @@ def test_history_compare_and_restore(world, client):
     assert "Putra Penulis" in history  # who
     assert "WITA" in history  # when, in the site time zone
     assert f'value="{first.pk}"' in history and f'value="{second.pk}"' in history
-    assert "lead, title" in history  # what changed
+    assert "judul, ringkasan" in history  # what changed, in Indonesian
 
     diff = client.get(admin_url(article, f"compare/?a={first.pk}&b={second.pk}"))
     html = diff.content.decode()
@@ -208,7 +220,8 @@ def test_restore_revision_of_live_article_by_penulis_becomes_pending(world, clie
     article = make_article_in(world, "published", title="Judul tayang")
     old = article.revisions.first()
     client.force_login(world.redaktur)
-    client.post(change_url(article), change_data(article, title="Judul ralat"))
+    data = change_data(article, title="Judul ralat", _publish_proposal="1")
+    client.post(change_url(article), data)
     client.force_login(world.penulis)
     assert client.post(admin_url(article, f"revisions/{old.pk}/restore/")).status_code == 302
     article.refresh_from_db()
@@ -240,7 +253,9 @@ def test_pending_edit_with_bylines_leaves_live_bylines_alone(world, client):
     assert article.title == "Judul tayang"
     assert list(article.authors.all()) == [byline]  # live byline untouched
     pending = workflow.pending_revision(article)
-    assert pending.content["authors"] == [[other_author.pk, 0]]
+    assert [(a["author_id"], a["order"]) for a in pending.content["authors"]] == [
+        (other_author.pk, 0)
+    ]
     workflow.approve_revision(world.redaktur, article, pending)
     assert list(article.authors.all()) == [other_author]
     assert article.title == "Judul usulan"

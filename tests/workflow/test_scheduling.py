@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from articles import workflow
+from publishing import workflow
 from articles.models import Article
 
 from .helpers import admin_url, make_article_in

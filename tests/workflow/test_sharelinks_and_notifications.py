@@ -7,8 +7,8 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from articles import sharelinks, workflow
-from articles.models import Notification, NotificationPreference, ShareLink
+from publishing import sharelinks, workflow
+from publishing.models import Notification, NotificationPreference, ShareLink
 from perangkat_daerah.roles import REDAKTUR
 from tests import factories
 
@@ -104,7 +104,7 @@ def test_publish_and_unpublish_notify_writers_and_email_can_be_turned_off(
 ):
     article = make_article_in(world, "review")
     client.force_login(world.penulis)
-    response = client.post("/admin/articles/article/notices/", {"email_enabled": ""})
+    response = client.post("/admin/publishing/notification/", {"email_enabled": ""})
     assert response.status_code == 302
     assert NotificationPreference.objects.get(user=world.penulis).email_enabled is False
     mail.outbox.clear()
@@ -114,7 +114,7 @@ def test_publish_and_unpublish_notify_writers_and_email_can_be_turned_off(
     actions = list(Notification.objects.filter(user=world.penulis).values_list("action", flat=True))
     assert sorted(actions) == ["publish", "unpublish"]
     assert mail.outbox == []  # notices yes, e-mail no
-    page = client.get("/admin/articles/article/notices/").content.decode()
+    page = client.get("/admin/publishing/notification/").content.decode()
     assert "Salah data." in page
 
 
@@ -132,7 +132,7 @@ def test_ordinary_saves_send_no_email(world, client, django_capture_on_commit_ca
 
 
 def test_muted_notifications_for_bulk_work(world, django_capture_on_commit_callbacks):
-    from articles import notifications
+    from publishing import notifications
 
     article = make_article_in(world, "draft")
     with django_capture_on_commit_callbacks(execute=True), notifications.muted():

@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from articles import notifications, workflow
+from publishing import notifications, workflow
 from articles.models import Article, ArticleAuthor, Category
 from authors.models import Author
 from media_library import pipeline

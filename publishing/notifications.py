@@ -1,8 +1,8 @@
 """Who hears about what: in-admin notices plus e-mail (Django's email backend).
 
-Submit → the Redaktur group only (never every superuser). Request changes,
-publish, schedule, unpublish, approve revision → the article's writers.
-Nothing is sent for an ordinary save.
+Submit and proposed changes → the Redaktur group only (never every superuser).
+Request changes, publish, schedule, unpublish, approve or send back a change → the
+item's writers (or the proposal's author). Nothing is sent for an ordinary save.
 """
 
 import logging
@@ -13,13 +13,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from perangkat_daerah.roles import REDAKTUR
 
 from .models import Notification, NotificationPreference
+from .registry import config_for
 
 logger = logging.getLogger(__name__)
 _state = threading.local()
@@ -45,6 +46,7 @@ MESSAGES = {
     "approve_revision": gettext_noop(
         "%(actor)s approved your changes to “%(title)s”; they are live now."
     ),
+    "reject_revision": gettext_noop("%(actor)s sent your proposed change to “%(title)s” back."),
     "revision_pending": gettext_noop(
         "%(actor)s proposed changes to the published “%(title)s”; they wait for approval."
     ),
@@ -61,23 +63,25 @@ def editors():
     return get_user_model().objects.filter(is_active=True, groups__name=REDAKTUR).distinct()
 
 
-def writers(article):
-    """The people who write the article: its creator, linked bylines and submitters."""
+def writers(obj):
+    """The people who write the item: its creator, submitters and linked bylines."""
     ids = set(
-        article.transitions.filter(action="submit", actor__isnull=False).values_list(
+        obj.transitions.filter(action="submit", actor__isnull=False).values_list(
             "actor_id", flat=True
         )
     )
-    if article.created_by_id:
-        ids.add(article.created_by_id)
-    ids |= set(article.authors.filter(user__isnull=False).values_list("user_id", flat=True))
+    if obj.created_by_id:
+        ids.add(obj.created_by_id)
+    authors = getattr(obj, "authors", None)
+    if authors is not None:
+        ids |= set(authors.filter(user__isnull=False).values_list("user_id", flat=True))
     return get_user_model().objects.filter(pk__in=ids, is_active=True)
 
 
-def recipients(action, article):
+def recipients(action, obj):
     if action in ("submit", "revision_pending"):
         return editors()
-    return writers(article)
+    return writers(obj)
 
 
 def email_enabled(user):
@@ -85,22 +89,30 @@ def email_enabled(user):
     return pref.email_enabled if pref else True
 
 
-def notify(action, article, actor, comment=""):
-    """Create the notices and send the e-mails (after the transaction commits)."""
+def admin_url(obj):
+    try:
+        path = reverse(config_for(obj).admin_prefix + "_change", args=[obj.pk])
+    except NoReverseMatch:
+        return settings.SITE_URL
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def notify(action, obj, actor, comment="", to=None):
+    """Create the notices and send the e-mails (after the transaction commits).
+    ``to`` replaces the default recipients (e.g. the author of a proposal)."""
     template = MESSAGES.get(action)
     if template is None or getattr(_state, "muted", False):
         return []
-    message = _(template) % {"title": article.title, "actor": _name(actor)}
-    users = [u for u in recipients(action, article) if actor is None or u.pk != actor.pk]
+    message = _(template) % {"title": str(obj), "actor": _name(actor)}
+    users = [u for u in to if u is not None] if to is not None else recipients(action, obj)
+    users = [u for u in users if u.is_active and (actor is None or u.pk != actor.pk)]
     notices = [
         Notification.objects.create(
-            user=user, article=article, action=action, message=message, comment=comment
+            user=user, content_object=obj, action=action, message=message, comment=comment
         )
         for user in users
     ]
-    link = settings.SITE_URL.rstrip("/") + reverse(
-        "admin:articles_article_change", args=[article.pk]
-    )
+    link = admin_url(obj)
     mails = [(user.email, message, comment) for user in users if user.email and email_enabled(user)]
 
     def send():

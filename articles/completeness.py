@@ -1,0 +1,23 @@
+"""What an article needs before it can go to review (publishing asks this through the
+registration in ArticlesConfig.ready)."""
+
+from django.utils.translation import gettext as _
+
+
+def missing_for_review(article):
+    missing = []
+    if not article.title.strip():
+        missing.append(_("title"))
+    if not article.lead.strip():
+        missing.append(_("lead"))
+    if not article.body.strip():
+        missing.append(_("body"))
+    if not article.category_id:
+        missing.append(_("category"))
+    if not article.perangkat_daerah_id:
+        missing.append(_("regional agency"))
+    if not article.featured_image_id:
+        missing.append(_("featured image"))
+    elif not article.featured_image.has_alt_text:
+        missing.append(_("alt text of the featured image"))
+    return missing
