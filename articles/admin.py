@@ -1,18 +1,18 @@
-from django import forms
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag, TaggedItem
 
 from media_library.models import Image
 from perangkat_daerah.admin_scoping import PDScopedAdminMixin
 from perangkat_daerah.roles import is_editor
 from publishing import workflow
 from publishing.admin import PublishingAdminMixin
+from publishing.templatetags.indonesian import zone_label
 
 from .forms import ArticleAdminForm
 from .models import Article, ArticleAuthor, Category, GalleryItem
-from publishing.templatetags.indonesian import zone_label
 
 
 @admin.register(Category)
@@ -86,16 +86,14 @@ class GalleryItemInline(ArticlePartInline):
                     field.disabled = True
                     field.help_text = _("Photo of another agency: only a Redaktur can change it.")
 
-            def clean(self):
-                cleaned = super().clean()
-                if self.foreign and cleaned.get("DELETE"):
-                    raise forms.ValidationError(
-                        _("This photo belongs to another agency; only a Redaktur can remove it.")
-                    )
-                return cleaned
+        class GalleryFormSet(formset):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                if getattr(form, "foreign", False) and "DELETE" in form.fields:
+                    form.fields["DELETE"].disabled = True  # a writer cannot remove it
 
-        formset.form = GalleryItemForm
-        return formset
+        GalleryFormSet.form = GalleryItemForm
+        return GalleryFormSet
 
 
 @admin.register(Article)
@@ -170,3 +168,46 @@ class ArticleAdmin(PDScopedAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
             return "—"
         local = timezone.localtime(obj.published_at)
         return f"{local:%d-%m-%Y %H:%M} {zone_label()}"
+
+
+# django-taggit's own admin lets anyone with view permission merge tags, which rewrites
+# the tags of live articles of every agency with no revision or log. Tags are managed
+# by editors only, without the merge action, and a tag in use cannot be deleted.
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "article_count"]
+    ordering = ["name"]
+    search_fields = ["name"]
+    actions = None
+
+    def _editor(self, request):
+        return is_editor(request.user)
+
+    def has_module_permission(self, request):
+        return self._editor(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._editor(request)
+
+    def has_add_permission(self, request):
+        return self._editor(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._editor(request)
+
+    def has_delete_permission(self, request, obj=None):
+        if not self._editor(request):
+            return False
+        return obj is None or not TaggedItem.objects.filter(tag=obj).exists()
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return super().get_queryset(request).annotate(uses=Count("taggit_taggeditem_items"))
+
+    @admin.display(description=_("articles"), ordering="uses")
+    def article_count(self, obj):
+        return obj.uses

@@ -77,14 +77,10 @@ def http_max_age():
 
 
 def _next_scheduled_timestamp():
-    from .models import Article
+    """The next scheduled publication or expiry of any registered content type."""
+    from publishing.registry import next_visibility_change
 
-    next_time = (
-        Article.objects.scheduled()
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
+    next_time = next_visibility_change()
     return next_time.timestamp() if next_time else NO_SCHEDULE
 
 
@@ -196,40 +192,21 @@ def public_page(view):
 
 
 def connect_signals():
-    """Called from ArticlesConfig.ready(): anything visible changing starts a new generation."""
+    """Called from ArticlesConfig.ready(): anything visible changing starts a new
+    generation. What is visible comes from the publishing registry (every registered
+    type, its child rows and what it points to), plus this app's old addresses and
+    the site settings."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
-    from taggit.models import Tag, TaggedItem
 
-    from authors.models import Author
     from kominfo.models import SiteSettings
-    from media_library.models import Document, Image
-    from perangkat_daerah.models import PerangkatDaerah
+    from publishing.registry import public_models
 
-    from .models import Article, ArticleAuthor, Category, GalleryItem, SlugHistory
+    from .models import SlugHistory
 
-    watched = [
-        Article,
-        ArticleAuthor,
-        Category,
-        GalleryItem,
-        SlugHistory,
-        Author,
-        PerangkatDaerah,
-        Image,
-        Document,
-        Tag,
-        TaggedItem,
-        SiteSettings,
-    ]
-    for model in watched:
+    watched, throughs = public_models()
+    for model in [*watched, SlugHistory, SiteSettings]:
         uid = f"public-cache-{model._meta.label_lower}"
         post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}-save", weak=False)
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-delete", weak=False)
-    m2m = (
-        Article.attachments.through,
-        Article.gallery.through,
-        Article.authors.through,
-        Article.tags.through,
-    )
-    for through in m2m:
+    for through in throughs:
         m2m_changed.connect(invalidate, sender=through, dispatch_uid=f"public-cache-m2m-{through}")

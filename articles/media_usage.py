@@ -68,9 +68,9 @@ def revisions_using_media(media):
         for name in names:
             body |= Q(body_text__contains=name)
         ids |= set(
-            revs.annotate(body_text=KT("content__body")).filter(body).values_list(
-                "object_id", flat=True
-            )
+            revs.annotate(body_text=KT("content__body"))
+            .filter(body)
+            .values_list("object_id", flat=True)
         )
     where = _("a revision or a change waiting for approval")
     return [Usage(article, str(where)) for article in Article.objects.filter(pk__in=ids)]

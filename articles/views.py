@@ -22,11 +22,10 @@ from taggit.models import Tag, TaggedItem
 
 from authors.models import Author
 from perangkat_daerah.models import PerangkatDaerah
+from publishing.models import Transition
 
 from . import search as search_module
 from .cache import public_page
-from publishing.models import Transition
-
 from .models import Article, ArticleAuthor, Category, GalleryItem, SlugHistory
 from .most_read import most_read
 

@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group, User
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models.signals import m2m_changed, post_save
 
-from publishing.models import Transition
 from perangkat_daerah.models import PerangkatDaerah
+from publishing.models import Transition
 
 from .models import AuditEvent
 

@@ -4,11 +4,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from perangkat_daerah.admin_scoping import PDScopedAdminMixin
+from perangkat_daerah.roles import is_editor
 
 from . import pipeline
 from .forms import DocumentAdminForm, ImageAdminForm
 from .models import Document, Image
-from .usage import find_usages
+from .usage import find_usages, used_by_published
 
 
 def _admin_link(usage):
@@ -27,6 +28,34 @@ class ScopedMediaAdmin(PDScopedAdminMixin, admin.ModelAdmin):
     list_filter = ["perangkat_daerah", "created_at"]
     date_hierarchy = "created_at"
     list_select_related = ["perangkat_daerah"]
+
+    def has_change_permission(self, request, obj=None):
+        """A Penulis's edit of media that published content shows would go public
+        without approval: such media is read-only for them (they upload a new file)."""
+        allowed = super().has_change_permission(request, obj)
+        if allowed and obj is not None and not is_editor(request.user):
+            return not used_by_published(obj)
+        return allowed
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        obj = self.get_object(request, object_id)
+        if (
+            obj is not None
+            and not is_editor(request.user)
+            and super().has_change_permission(request, obj)
+            and used_by_published(obj)
+        ):
+            from django.contrib import messages
+
+            messages.info(
+                request,
+                _(
+                    "This file is shown by published content, so only a Redaktur can change "
+                    "it. To use a different file, upload a new one and choose it in the article."
+                ),
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_deleted_objects(self, objs, request):
         """Anything in use is "protected": the admin then refuses the deletion (single

@@ -48,9 +48,11 @@ class ImageAdminForm(forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["title"].required = False
         self.user = user
-        if user is not None:
+        # A read-only view (media shown by published content, for a Penulis) has no fields.
+        if "title" in self.fields:
+            self.fields["title"].required = False
+        if user is not None and "perangkat_daerah" in self.fields:
             scope_pd_field(self.fields["perangkat_daerah"], user)
         self.clean_image = None
         self.duplicate = None
@@ -105,8 +107,9 @@ class DocumentAdminForm(forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["title"].required = False
-        if user is not None:
+        if "title" in self.fields:
+            self.fields["title"].required = False
+        if user is not None and "perangkat_daerah" in self.fields:
             scope_pd_field(self.fields["perangkat_daerah"], user)
 
     def clean(self):

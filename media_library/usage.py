@@ -78,6 +78,13 @@ def find_usages(obj):
     return found
 
 
+def used_by_published(obj):
+    """True when published content (live or scheduled) shows the media object. Its
+    file, caption and alt text then reach the public, so only an editor may change it;
+    a writer uploads a new one instead (see ScopedMediaAdmin)."""
+    return any(getattr(usage.obj, "status", None) == "published" for usage in find_usages(obj))
+
+
 class MediaInUse(ValidationError):
     def __init__(self, obj, usages):
         self.usages = usages

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from perangkat_daerah.roles import is_editor
 
 from . import revisions, sharelinks, workflow
-from .models import Notification, NotificationPreference, Revision, ShareLink
+from .models import Notification, NotificationPreference, Revision
 from .steps import STEPS
 from .templatetags.indonesian import zone_label
 
@@ -161,7 +161,11 @@ class PublishingAdminMixin:
                         response.render()
             except ValidationError as error:
                 # The proposal names something that is gone: open the live version.
-                messages.error(request, " ".join(error.messages))
+                messages.error(
+                    request,
+                    _("The waiting change could not be opened (%(problem)s); the form shows the "
+                      "live version.") % {"problem": " ".join(error.messages)},
+                )  # fmt: skip
                 with revisions.materialized(obj, None):
                     response = super().changeform_view(request, object_id, form_url, extra_context)
                     if hasattr(response, "render"):
@@ -283,7 +287,9 @@ class PublishingAdminMixin:
                 except ValidationError as error:
                     errors = error.messages
                 else:
-                    messages.success(request, _("Done: %(action)s.") % {"action": STEPS[name].label})
+                    messages.success(
+                        request, _("Done: %(action)s.") % {"action": STEPS[name].label}
+                    )
                     if not self.get_queryset(request).filter(pk=obj.pk).exists():
                         return redirect(self._url("changelist"))
                     return redirect(self._url("change", obj.pk))
@@ -384,9 +390,11 @@ class PublishingAdminMixin:
             object_id,
             revision_id,
             lambda obj, rev: workflow.restore_revision(request.user, obj, rev),
-            lambda new: _("Restored as a change waiting for approval.")
-            if new.state == Revision.State.PENDING
-            else _("The revision was restored."),
+            lambda new: (
+                _("Restored as a change waiting for approval.")
+                if new.state == Revision.State.PENDING
+                else _("The revision was restored.")
+            ),
         )
 
     def approve_revision_view(self, request, object_id, revision_id):
@@ -456,7 +464,9 @@ class NotificationAdmin(admin.ModelAdmin):
         return request.user.is_active and request.user.is_staff
 
     def has_view_permission(self, request, obj=None):
-        return self.has_module_permission(request) and (obj is None or obj.user_id == request.user.pk)
+        return self.has_module_permission(request) and (
+            obj is None or obj.user_id == request.user.pk
+        )
 
     def has_add_permission(self, request):
         return False
@@ -474,7 +484,11 @@ class NotificationAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         return [
-            path("", self.admin_site.admin_view(self.changelist_view), name="publishing_notification_changelist")
+            path(
+                "",
+                self.admin_site.admin_view(self.changelist_view),
+                name="publishing_notification_changelist",
+            )
         ]
 
     def changelist_view(self, request, extra_context=None):

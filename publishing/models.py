@@ -226,9 +226,7 @@ class Transition(ForContent):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
         ordering = ["-created_at", "-pk"]
-        indexes = [
-            models.Index(fields=["content_type", "object_id"], name="transition_object_idx")
-        ]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="transition_object_idx")]
 
     def __str__(self):
         return f"{self.object_id}: {self.from_status} → {self.to_status}"

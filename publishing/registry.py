@@ -48,3 +48,60 @@ def config_for(obj_or_model):
 
 def registered_models():
     return list(_registry)
+
+
+def next_visibility_change():
+    """The earliest future moment at which live() of any registered type changes by
+    itself (a scheduled item appears or a live one expires), or None."""
+    from django.utils import timezone
+
+    from .models import Status
+
+    now = timezone.now()
+    times = []
+    for model in _registry:
+        published = model._default_manager.filter(status=Status.PUBLISHED)
+        times += [
+            published.filter(published_at__gt=now)
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first(),
+            published.filter(expires_at__gt=now)
+            .order_by("expires_at")
+            .values_list("expires_at", flat=True)
+            .first(),
+        ]
+    times = [t for t in times if t is not None]
+    return min(times) if times else None
+
+
+def public_models():
+    """Every model whose rows a public page of a registered type can show: the types,
+    their child rows, and what they point to (categories, agencies, writers, media,
+    tags), with the many-to-many tables in between. Page caches watch these."""
+    from django.conf import settings
+
+    from .models import Revision
+
+    skip = {settings.AUTH_USER_MODEL.lower(), Revision._meta.label_lower}
+    models, throughs = [], []
+
+    def add(model):
+        if model._meta.label_lower not in skip and model not in models:
+            models.append(model)
+
+    for config in _registry.values():
+        owners = [config.model, *config.children.values()]
+        for owner in owners:
+            add(owner)
+            for f in owner._meta.concrete_fields:
+                if f.is_relation and f.related_model is not None:
+                    add(f.related_model)
+            for f in owner._meta.many_to_many:
+                add(f.related_model)
+                through = f.remote_field.through
+                add(through)
+                if through not in throughs:
+                    throughs.append(through)
+    models = [m for m in models if m._meta.app_label not in ("contenttypes", "publishing")]
+    return models, throughs

@@ -201,7 +201,9 @@ def _labels(config):
 
 def _describe_ids(field, ids):
     objs = field.related_model._default_manager.in_bulk([i for i in ids if i not in (None, "")])
-    return [str(objs.get(i, _("#%(id)s (deleted)") % {"id": i})) for i in ids if i not in (None, "")]
+    return [
+        str(objs.get(i, _("#%(id)s (deleted)") % {"id": i})) for i in ids if i not in (None, "")
+    ]
 
 
 def describe(config, key, value):

@@ -394,17 +394,21 @@ def approve_revision(user, obj, revision, comment="", *, expected_version=None):
         if locked.status != S.PUBLISHED:
             raise ValidationError(_("Only changes to published items wait for approval."))
         if rev.based_on_id != locked.live_revision_id:
-            live = locked.live_revision
-            who = _name(live.created_by) if live else _("someone else")
             from .templatetags.indonesian import tanggal
 
-            time = tanggal(live.created_at) if live else "?"
+            went_live = (
+                locked.transitions.filter(action__in=["approve_revision", "publish", "schedule"])
+                .select_related("actor")
+                .first()
+            )
+            who = went_live.actor if went_live else None
+            when = went_live.created_at if went_live else None
             raise StaleEdit(
                 _("The live version was changed by %(name)s on %(time)s, after this proposal was "
                   "started; approving it would undo that. Send it back or restore it as a new "
-                  "proposal.") % {"name": who, "time": time},
-                who=live.created_by if live else None,
-                when=live.created_at if live else None,
+                  "proposal.") % {"name": _name(who), "time": tanggal(when) if when else "?"},
+                who=who,
+                when=when,
             )  # fmt: skip
         revisions.apply(locked, rev.content)
         rev.state = R.APPROVED

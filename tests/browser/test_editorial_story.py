@@ -12,8 +12,8 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
-from publishing.models import Transition
 from perangkat_daerah.roles import PENULIS, REDAKTUR
+from publishing.models import Transition
 from tests import factories
 from tests.workflow.helpers import ensure_groups
 

@@ -2,10 +2,10 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from publishing import workflow
 from articles.models import Article, SlugHistory
 from kominfo.models import SiteSettings
 from perangkat_daerah.roles import REDAKTUR
+from publishing import workflow
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

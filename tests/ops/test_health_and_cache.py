@@ -41,8 +41,8 @@ def test_readyz_reports_a_dead_cache():
 
 @override_settings(CACHES=DEAD_REDIS)
 def test_site_keeps_serving_when_redis_is_down(caplog):
-    from publishing import workflow
     from perangkat_daerah.roles import REDAKTUR
+    from publishing import workflow
     from tests import factories as f
 
     article = f.make_article()

@@ -11,8 +11,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
-from publishing import workflow
 from articles.models import ArticleDailyViews
+from publishing import workflow
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group, Permission, User
 from django.utils import timezone
 
-from publishing import workflow
 from articles.models import Article
 from perangkat_daerah.roles import ADMINISTRATOR, PENULIS, REDAKTUR
+from publishing import workflow
 from tests import factories
 
 

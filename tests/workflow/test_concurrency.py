@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 
-from publishing import workflow
 from articles.models import Article
+from publishing import workflow
 from publishing.models import Revision
 
 from .helpers import change_data, change_url, make_article_in, make_world

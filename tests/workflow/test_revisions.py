@@ -1,7 +1,7 @@
 """Revisions, pending changes to live articles, history/compare/restore, stale saves."""
 
-from publishing import workflow
 from articles.models import Article
+from publishing import workflow
 from publishing.models import Revision, Transition
 from tests import factories
 

@@ -13,8 +13,8 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from publishing import workflow
 from articles.models import Article
+from publishing import workflow
 
 from .helpers import admin_url, make_article_in
 

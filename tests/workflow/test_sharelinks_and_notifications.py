@@ -7,9 +7,9 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
+from perangkat_daerah.roles import REDAKTUR
 from publishing import sharelinks, workflow
 from publishing.models import Notification, NotificationPreference, ShareLink
-from perangkat_daerah.roles import REDAKTUR
 from tests import factories
 
 from .helpers import admin_url, change_data, change_url, make_article_in

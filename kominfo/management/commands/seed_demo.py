@@ -16,12 +16,12 @@ from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from publishing import notifications, workflow
 from articles.models import Article, ArticleAuthor, Category
 from authors.models import Author
 from media_library import pipeline
 from perangkat_daerah.models import PerangkatDaerah
 from perangkat_daerah.roles import ADMINISTRATOR, PENULIS, REDAKTUR
+from publishing import notifications, workflow
 
 from ... import demo_content as demo
 from ...models import SiteSettings
