@@ -59,6 +59,10 @@ def _reset_sequences(schema_editor, models_):
     connection = schema_editor.connection
     for sql in connection.ops.sequence_reset_sql(no_style(), models_):
         schema_editor.execute(sql)
+    if connection.vendor == "postgresql":
+        # Run the deferred foreign-key checks now: the schema changes that follow in
+        # this transaction cannot alter tables with pending trigger events.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 def _copy(source_qs, target_model, convert):
@@ -226,6 +230,7 @@ def backward(apps, schema_editor):
             revoked_at=s.revoked_at,
         ),
     )
+    old("Article").objects.update(live_revision=None)
     for name in ("Revision", "Transition", "Notification", "NotificationPreference", "ShareLink"):
         new(name).objects.all().delete()
     _reset_sequences(
