@@ -197,9 +197,9 @@ def connect_signals():
     from taggit.models import Tag, TaggedItem
 
     from authors.models import Author
-    from kominfo.models import SiteSettings
     from media_library.models import Document, Image
     from perangkat_daerah.models import PerangkatDaerah
+    from site_settings.models import SiteSettings
 
     from .models import Article, ArticleAuthor, Category, GalleryItem, SlugHistory
 

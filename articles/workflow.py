@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from perangkat_daerah.roles import is_editor, user_pd_ids
+from publishing.signals import transition_done
 
 from . import notifications
 from .models import Article, Revision, Transition
@@ -66,14 +67,25 @@ def _locked(article):
 
 
 def _log(article, user, action, from_status, comment=""):
-    return Transition.objects.create(
+    actor = user if user and user.is_authenticated else None
+    log = Transition.objects.create(
         article=article,
-        actor=user if user and user.is_authenticated else None,
+        actor=actor,
         action=action,
         from_status=from_status,
         to_status=article.status,
         comment=comment,
     )
+    transition_done.send(
+        sender=type(article),
+        instance=article,
+        action=action,
+        actor=actor,
+        comment=comment,
+        from_status=from_status,
+        to_status=article.status,
+    )
+    return log
 
 
 def _require(condition, message=None):

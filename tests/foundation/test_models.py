@@ -4,8 +4,8 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, SlugHistory
-from kominfo.models import SiteSettings
 from perangkat_daerah.roles import REDAKTUR
+from site_settings.models import SiteSettings
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from articles import workflow
-from kominfo.models import SiteSettings
 from perangkat_daerah.roles import REDAKTUR
+from site_settings.models import SiteSettings
 from tests.factories import add_byline, make_article, make_user
 
 

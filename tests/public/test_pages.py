@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, GalleryItem
-from kominfo.models import SiteSettings
+from site_settings.models import SiteSettings
 from tests.factories import add_byline, make_article, make_image, make_pd
 
 pytestmark = pytest.mark.django_db
