@@ -1,4 +1,4 @@
-"""Admin for PDs, writers and the audit log.
+"""Admin for users (kominfo/user_admin.py), PDs, writers and the audit log.
 
 PD logos and writer photos are uploaded here, in the project package, because
 only here may code use both those apps and media_library's upload pipeline
@@ -7,6 +7,7 @@ only here may code use both those apps and media_library's upload pipeline
 
 from django import forms
 from django.contrib import admin
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
@@ -17,6 +18,7 @@ from perangkat_daerah.models import PerangkatDaerah
 from perangkat_daerah.roles import is_administrator
 
 from .models import AuditEvent
+from .user_admin import OfficeUserAdmin
 
 
 def clean_uploaded_picture(form, field_name):
@@ -117,3 +119,7 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+admin.site.unregister(User)
+admin.site.register(User, OfficeUserAdmin)
