@@ -17,6 +17,7 @@ from media_library import pipeline
 from perangkat_daerah.models import PerangkatDaerah
 from perangkat_daerah.roles import is_administrator
 
+from . import library_admin
 from .models import AuditEvent
 from .user_admin import OfficeUserAdmin
 
@@ -123,3 +124,4 @@ class AuditEventAdmin(admin.ModelAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, OfficeUserAdmin)
+library_admin.register()
