@@ -90,7 +90,10 @@ def test_administrator_cannot_tick_superuser_or_grant_permissions(office, target
     assert user.is_superuser is False
     assert not user.user_permissions.exists()
     assert set(user.groups.values_list("name", flat=True)) == {role}
-    assert user.first_name == "Ayu Ñoman <script>alert(1)</script>"
+    assert user.first_name == "Ayu Ñoman <script>alert(1)</script>"  # plain text, escaped
+    listing = client.get("/admin/auth/user/?q=Ayu").content.decode()
+    assert "Ayu Ñoman &lt;script&gt;alert(1)&lt;/script&gt;" in listing
+    assert "<script>alert(1)" not in listing
     assert not user.has_perm("auth.delete_user")
 
 
