@@ -198,8 +198,8 @@ def connect_signals():
     the site settings."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
-    from kominfo.models import SiteSettings
     from publishing.registry import public_models
+    from site_settings.models import SiteSettings
 
     from .models import SlugHistory
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from kominfo.models import SiteSettings
 from perangkat_daerah.models import PerangkatDaerah
+from site_settings.models import SiteSettings
 
 from .models import Article, ArticleAuthor, Category
 

@@ -86,9 +86,9 @@ from taggit.models import Tag, TaggedItem
 from django.contrib.contenttypes.models import ContentType
 from articles.models import Article, ArticleAuthor, Category
 from authors.models import Author
-from kominfo import demo_content as demo
-from kominfo.management.commands.seed_demo import photo_bytes
-from kominfo.models import SiteSettings
+from articles import demo_content as demo
+from articles.management.commands.seed_demo import photo_bytes
+from site_settings.models import SiteSettings
 from media_library import pipeline
 from perangkat_daerah.models import PerangkatDaerah
 

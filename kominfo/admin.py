@@ -1,4 +1,4 @@
-"""Admin for the site settings, PDs and writers.
+"""Admin for users (kominfo/user_admin.py), PDs, writers and the audit log.
 
 PD logos and writer photos are uploaded here, in the project package, because
 only here may code use both those apps and media_library's upload pipeline
@@ -7,17 +7,19 @@ only here may code use both those apps and media_library's upload pipeline
 
 from django import forms
 from django.contrib import admin
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
 from authors.models import Author
 from media_library import pipeline
 from perangkat_daerah.models import PerangkatDaerah
 from perangkat_daerah.roles import is_administrator
 
-from .models import AuditEvent, SiteSettings
+from . import library_admin
+from .models import AuditEvent
+from .user_admin import OfficeUserAdmin
 
 
 def clean_uploaded_picture(form, field_name):
@@ -95,33 +97,6 @@ class AuthorAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user"]
 
 
-@admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    autocomplete_fields = ["logo"]
-    fieldsets = [
-        (None, {"fields": ["site_name", "tagline", "office_name", "logo"]}),
-        (_("Security"), {"fields": ["require_two_factor"]}),
-        (_("Footer"), {"fields": ["footer_text", "address", "phone", "email"]}),
-        (_("Social media"), {"fields": ["facebook_url", "instagram_url", "x_url", "youtube_url"]}),
-    ]
-
-    def has_module_permission(self, request):
-        return is_administrator(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return is_administrator(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return is_administrator(request.user)
-
-    def has_add_permission(self, request):
-        return is_administrator(request.user) and not SiteSettings.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
     """Read-only audit log, for Administrators only."""
@@ -145,3 +120,8 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+admin.site.unregister(User)
+admin.site.register(User, OfficeUserAdmin)
+library_admin.register()

@@ -1,13 +1,16 @@
-"""Writes AuditEvent rows from Django signals (connected in KominfoConfig.ready)."""
+"""Writes AuditEvent rows from Django signals (connected in KominfoConfig.ready).
+
+Publishing events arrive through publishing.signals.transition_done, which the
+content apps send, so this project package never imports a content app."""
 
 import threading
 
 from django.contrib.auth.models import Group, User
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed
 
 from perangkat_daerah.models import PerangkatDaerah
-from publishing.models import Transition
+from publishing.signals import transition_done
 
 from .models import AuditEvent
 
@@ -94,21 +97,17 @@ def on_members_changed(sender, instance, action, reverse, model, pk_set, **kwarg
             record(AuditEvent.Kind.PD_CHANGED, user.get_username(), f"{verb} {instance}")
 
 
-def on_transition(sender, instance, created, **kwargs):
-    if not created or instance.action not in (
-        "publish",
-        "schedule",
-        "unpublish",
-        "approve_revision",
-    ):
+AUDITED_ACTIONS = ("publish", "schedule", "unpublish", "approve_revision")
+
+
+def on_transition(sender, instance, action, actor=None, comment="", **kwargs):
+    if action not in AUDITED_ACTIONS:
         return
-    kind = (
-        AuditEvent.Kind.UNPUBLISHED if instance.action == "unpublish" else AuditEvent.Kind.PUBLISHED
-    )
-    actor = instance.actor.get_username() if instance.actor_id else ""
-    title = str(instance.content_object)[:300]
-    detail = f"{instance.action}: {title}" + (f" — {instance.comment}" if instance.comment else "")
-    record(kind, actor, detail, actor=actor)
+    kind = AuditEvent.Kind.UNPUBLISHED if action == "unpublish" else AuditEvent.Kind.PUBLISHED
+    username = actor.get_username() if actor is not None else ""
+    title = str(instance)[:300]
+    detail = f"{action}: {title}" + (f" — {comment}" if comment else "")
+    record(kind, username, detail, actor=username)
 
 
 def connect():
@@ -119,7 +118,7 @@ def connect():
     m2m_changed.connect(
         on_members_changed, sender=PerangkatDaerah.members.through, dispatch_uid="audit_members"
     )
-    post_save.connect(on_transition, sender=Transition, dispatch_uid="audit_transition")
+    transition_done.connect(on_transition, dispatch_uid="audit_transition")
 
 
 class AuditRequestMiddleware:

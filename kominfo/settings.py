@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "kominfo",
     "perangkat_daerah",
+    "site_settings",
     "authors",
     "media_library",
     "publishing",
@@ -80,6 +81,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+# The admin never shows a TOTP secret or its QR code (django-otp's config/qrcode views
+# answer 403, and would otherwise answer 500 for an unknown id): users enrol themselves
+# at /admin/2fa/setup/.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 ROOT_URLCONF = "kominfo.urls"
 WSGI_APPLICATION = "kominfo.wsgi.application"
@@ -94,7 +99,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "kominfo.context_processors.site",
+                "site_settings.context_processors.site",
             ],
         },
     },

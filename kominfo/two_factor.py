@@ -21,8 +21,9 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from perangkat_daerah.roles import is_editor
+from site_settings.models import SiteSettings
 
-from .models import AuditEvent, SiteSettings
+from .models import AuditEvent
 
 
 def confirmed_device(user):

@@ -1,11 +1,9 @@
+"""Root URLconf. Content apps' addresses are included by module path, so the project
+package imports no content app (apps depend one way; a test checks the imports)."""
+
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
-
-from articles import views as article_views
-from articles.cache import public_page
-from articles.sitemaps import SITEMAPS, NewsSitemap
 
 from . import health, media_serve, two_factor
 
@@ -25,25 +23,7 @@ urlpatterns = [
     path("admin/2fa/verify/", two_factor.verify, name="two_factor_verify"),
     path("admin/", admin.site.urls),
     path("media-library/", include("media_library.urls")),
-    path("robots.txt", article_views.robots_txt, name="robots_txt"),
-    path(
-        "sitemap.xml",
-        public_page(sitemap_views.index),
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemaps"},
-        name="sitemap_index",
-    ),
-    path(
-        "sitemap-news.xml",
-        public_page(sitemap_views.sitemap),
-        {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news.xml"},
-        name="sitemap_news",
-    ),
-    path(
-        "sitemap-<section>.xml",
-        public_page(sitemap_views.sitemap),
-        {"sitemaps": SITEMAPS},
-        name="sitemaps",
-    ),
+    path("", include("articles.urls_crawlers")),
     path("pratinjau/", include("articles.urls_share")),
     path("", include("articles.urls")),
 ]

@@ -3,9 +3,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.models import Article, SlugHistory
-from kominfo.models import SiteSettings
 from perangkat_daerah.roles import REDAKTUR
 from publishing import workflow
+from site_settings.models import SiteSettings
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,6 @@
 """Project-level guarantees: migrations committed, deploy checks clean, translations complete."""
 
+import ast
 import os
 import subprocess
 import sys
@@ -66,23 +67,86 @@ def test_indonesian_catalogue_is_complete_and_compiled():
     assert mo.stat().st_mtime >= po.stat().st_mtime - 1, "run `make messages` to recompile"
 
 
-def test_apps_depend_one_way():
-    forbidden = {
-        "perangkat_daerah": ["authors", "media_library", "articles", "kominfo"],
-        "authors": ["media_library", "articles", "kominfo"],
-        "media_library": ["authors", "articles", "kominfo"],
-        "articles": ["kominfo"],
+# Which of the project's apps each app may import (as written in its source, migrations
+# included). The project package may import every app except the content apps.
+CONTENT_APPS = {"articles"}
+MAY_IMPORT = {
+    "perangkat_daerah": set(),
+    "authors": {"perangkat_daerah"},
+    "media_library": {"perangkat_daerah"},
+    "publishing": {"perangkat_daerah"},
+    "site_settings": {"media_library", "perangkat_daerah"},
+    "articles": {"publishing", "authors", "media_library", "perangkat_daerah", "site_settings"},
+}
+PROJECT_PACKAGE = "kominfo"
+
+
+def project_apps():
+    """Every top-level Python package of the repository that is not tooling."""
+    return {
+        path.parent.name
+        for path in ROOT.glob("*/__init__.py")
+        if path.parent.name not in {"tests", "bench", "bin"}
     }
+
+
+def imported_top_levels(path, root=ROOT):
+    """Top-level package names that a module imports, read from its syntax tree:
+    `import x.y`, `from x.y import z` and relative imports resolved against the file's
+    own package, wherever they appear (functions, TYPE_CHECKING blocks)."""
+    package = list(path.relative_to(root).parent.parts)
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0:
+                names.add(node.module.split(".")[0])
+            else:
+                base = package[: len(package) - (node.level - 1)] if node.level > 1 else package
+                target = base + (node.module.split(".") if node.module else [])
+                names.add(target[0] if target else "")
+    return names
+
+
+def dependency_offenders(apps):
     offenders = []
-    for app, banned in forbidden.items():
-        for path in (ROOT / app).rglob("*.py"):
-            text = path.read_text()
-            # Site-wide settings (kominfo.models.SiteSettings) are configuration, like
-            # django.conf.settings: any app may read them.
-            text = text.replace("from kominfo.models import SiteSettings", "")
-            for other in banned:
-                if f"from {other}" in text or f"import {other}" in text or f'"{other}.' in text:
-                    if "migrations" in path.parts and other != "kominfo":
-                        continue
-                    offenders.append(f"{path.relative_to(ROOT)} -> {other}")
-    assert not offenders, offenders
+    for app in sorted(apps):
+        allowed = (apps - CONTENT_APPS) if app == PROJECT_PACKAGE else MAY_IMPORT[app]
+        for path in sorted((ROOT / app).rglob("*.py")):
+            for other in sorted(imported_top_levels(path) & apps - {app} - allowed):
+                offenders.append(f"{path.relative_to(ROOT)} imports {other}")
+    return offenders
+
+
+def test_every_app_has_a_dependency_rule():
+    apps = project_apps()
+    assert {"kominfo", "articles", "site_settings", "publishing"} <= apps
+    assert apps - {PROJECT_PACKAGE} == set(MAY_IMPORT), "add the new app to MAY_IMPORT"
+
+
+def test_apps_depend_one_way():
+    assert dependency_offenders(project_apps()) == []
+
+
+def test_import_reader_sees_every_form_of_import(tmp_path):
+    package = tmp_path / "authors" / "sub"
+    package.mkdir(parents=True)
+    module = package / "mod.py"
+    module.write_text(
+        "import articles.models as m\n"
+        "from kominfo import settings\n"
+        "from . import helpers\n"
+        "from .. import models\n"
+        "from ...site_settings.models import SiteSettings\n"
+        "def later():\n"
+        "    from media_library import pipeline\n"
+        "text = 'from publishing import signals'  # a string is no import\n"
+    )
+    assert imported_top_levels(module, root=tmp_path) == {
+        "articles",
+        "kominfo",
+        "authors",
+        "site_settings",
+        "media_library",
+    }

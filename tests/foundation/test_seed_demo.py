@@ -7,10 +7,10 @@ from django.core.management.base import CommandError
 from django.test import override_settings
 from PIL import Image as PILImage
 
+from articles.management.commands.seed_demo import SAMPLE_SLUG
 from articles.models import Article
-from kominfo.management.commands.seed_demo import SAMPLE_SLUG
-from kominfo.models import SiteSettings
 from perangkat_daerah.models import PerangkatDaerah
+from site_settings.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 

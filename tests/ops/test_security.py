@@ -7,8 +7,9 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from kominfo.models import AuditEvent, SiteSettings
+from kominfo.models import AuditEvent
 from perangkat_daerah.roles import PENULIS, REDAKTUR
+from site_settings.models import SiteSettings
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -94,6 +95,10 @@ def test_audit_log_records_login_role_pd_and_publish():
     assert {"login", "role_changed", "pd_changed", "published", "unpublished"} <= kinds
     assert AuditEvent.objects.filter(kind="pd_changed", username=user.username).exists()
     assert AuditEvent.objects.filter(kind="unpublished", detail__contains="Salah data").exists()
+    # Publishing events arrive through publishing.signals.transition_done.
+    published = AuditEvent.objects.get(kind="published")
+    assert (published.username, published.actor) == (editor.username, editor.username)
+    assert published.detail == f"publish: {article.title}"
 
 
 def test_audit_log_is_for_administrators_only():

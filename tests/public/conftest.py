@@ -6,9 +6,9 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from kominfo.models import SiteSettings
 from perangkat_daerah.roles import REDAKTUR
 from publishing import workflow
+from site_settings.models import SiteSettings
 from tests.factories import add_byline, make_article, make_user
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from lxml import etree
 from lxml import html as lxml_html
 
-from kominfo.models import SiteSettings
+from site_settings.models import SiteSettings
 from tests.factories import make_image
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from articles.models import Article, GalleryItem
-from kominfo.models import SiteSettings
 from publishing import workflow
+from site_settings.models import SiteSettings
 from tests.factories import add_byline, make_article, make_image, make_pd
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ Measured with the page cache off (every request renders) after one warm-up reque
 the site settings and the menu come from the cache as they do in production. The
 10,000-article case adds rows with bulk_create in one statement (published rows with a
 past publication time): this is volume for the planner, not a status change, so it does
-not go through articles.workflow; the article under test is published by the workflow.
+not go through publishing.workflow; the article under test is published by the workflow.
 """
 
 from datetime import timedelta

@@ -1,7 +1,7 @@
 """Two people acting on one article at the same moment, on real PostgreSQL.
 
 These tests use committed transactions (transactional_db) and real threads, each
-with its own database connection, so the row lock taken by articles.workflow and
+with its own database connection, so the row lock taken by publishing.workflow and
 by the change form is really contended."""
 
 import threading

@@ -22,9 +22,9 @@ from media_library import pipeline
 from perangkat_daerah.models import PerangkatDaerah
 from perangkat_daerah.roles import ADMINISTRATOR, PENULIS, REDAKTUR
 from publishing import notifications, workflow
+from site_settings.models import SiteSettings
 
 from ... import demo_content as demo
-from ...models import SiteSettings
 
 SAMPLE_SLUG = "samakan-persepsi-kominfo-dan-pd-diskominfo-perstik-kutim-gelar-bimtek"
 PALETTE = [

@@ -1,0 +1,34 @@
+from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from perangkat_daerah.roles import is_administrator
+
+from .models import SiteSettings
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    autocomplete_fields = ["logo"]
+    fieldsets = [
+        (None, {"fields": ["site_name", "tagline", "office_name", "logo"]}),
+        (_("Security"), {"fields": ["require_two_factor"]}),
+        (_("Footer"), {"fields": ["footer_text", "address", "phone", "email"]}),
+        (_("Social media"), {"fields": ["facebook_url", "instagram_url", "x_url", "youtube_url"]}),
+    ]
+
+    def has_module_permission(self, request):
+        return is_administrator(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_administrator(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_administrator(request.user)
+
+    def has_add_permission(self, request):
+        return is_administrator(request.user) and not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
