@@ -9,8 +9,9 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from media_library.usage import register_body_usage
 
-        from . import cache
+        from . import cache, tag_slugs
         from .media_usage import articles_with_media_in_body
 
         register_body_usage(articles_with_media_in_body)
         cache.connect_signals()
+        tag_slugs.install()

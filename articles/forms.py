@@ -7,6 +7,7 @@ from perangkat_daerah.models import PerangkatDaerah
 from perangkat_daerah.roles import is_editor, user_pd_ids
 
 from .models import Article, NotificationPreference
+from .tag_fields import BoundedTagField
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -32,6 +33,7 @@ class ArticleAdminForm(forms.ModelForm):
             "seo_title",
             "seo_description",
         ]
+        field_classes = {"tags": BoundedTagField}
         widgets = {
             "body": CKEditor5Widget(config_name="article"),
             "lead": forms.Textarea(attrs={"rows": 3}),
