@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from perangkat_daerah.roles import is_editor, user_pd_ids
 
-from . import notifications
+from . import body_media, notifications
 from .models import Article, Revision, Transition
 
 S = Article.Status
@@ -52,6 +52,7 @@ def missing_for_review(article):
         missing.append(_("featured image"))
     elif not article.featured_image.has_alt_text:
         missing.append(_("alt text of the featured image"))
+    missing += body_media.missing_alt_texts(article)
     return missing
 
 
