@@ -35,9 +35,10 @@ def storage_name(src):
     """The media storage name a body src points at, or None for anything else."""
     path = unquote(urlsplit(src or "").path)
     prefix = urlsplit(settings.MEDIA_URL).path
-    if not path.startswith(prefix) or ".." in path:
-        return None
-    return path[len(prefix) :]
+    if not path.startswith(prefix) or ".." in path or not path.isprintable():
+        return None  # isprintable: no NUL or control characters reach the database
+    name = path[len(prefix) :]
+    return name if len(name) <= 255 else None
 
 
 def candidate_files(name):

@@ -175,3 +175,36 @@ def test_admin_csp_frames_only_the_nocookie_player(client):
     client.force_login(make_user("Redaktur"))
     csp = client.get("/admin/")["Content-Security-Policy"]
     assert "frame-src https://www.youtube-nocookie.com;" in csp
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "/media/images/a%00.jpg",
+        "/media/renditions/%00/x/jpeg-320.jpg",
+        "/media/renditions/a/b/c/%ZZ.jpg",
+        "/media/renditions/2024/01/%E2%80%AE/jpeg-320.jpg",
+        "/media/" + "a" * 5000 + ".jpg",
+        "/media/renditions/jpeg-320.jpg",
+    ],
+    ids=["nul", "nul-folder", "bad-escape", "rtl-override", "very-long", "no-folder"],
+)
+def test_hostile_body_image_src_never_500(client, publish, src):
+    article = publish(body=f'<p>Isi.</p><p><img src="{src}" alt="Foto"></p>')
+    assert client.get(article.get_absolute_url()).status_code == 200
+    article.body = article.body.replace('alt="Foto"', 'alt=""')
+    assert workflow.missing_for_review(article) == ["teks alternatif 1 foto di isi berita"]
+
+
+def test_side_image_gets_half_width_sizes(client, publish, penulis):
+    user, pd = penulis
+    image = make_image(pd)
+    src = image.renditions_of("jpeg")[-1]["url"]
+    body = (
+        f'<p>Isi.</p><figure class="image image-style-side"><img src="{src}" alt="a"></figure>'
+        f'<figure class="image"><img src="{src}" alt="b"></figure>'
+    )
+    article = publish(perangkat_daerah=pd, body=body)
+    part = body_of(client.get(article.get_absolute_url()))
+    assert part.count('sizes="(min-width: 800px) 380px, calc(50vw - 16px)"') == 2  # source+img
+    assert part.count('sizes="(min-width: 800px) 760px, calc(100vw - 32px)"') == 2
