@@ -10,7 +10,7 @@ class ArticlesConfig(AppConfig):
         from media_library.usage import register_body_usage, register_usage
         from publishing import registry
 
-        from . import cache
+        from . import cache, tag_slugs
         from .completeness import missing_for_review
         from .media_usage import articles_with_media_in_body, revisions_using_media
         from .models import Article, ArticleAuthor, GalleryItem
@@ -23,3 +23,4 @@ class ArticlesConfig(AppConfig):
         register_body_usage(articles_with_media_in_body)
         register_usage(revisions_using_media)
         cache.connect_signals()
+        tag_slugs.install()

@@ -3,6 +3,8 @@ registration in ArticlesConfig.ready)."""
 
 from django.utils.translation import gettext as _
 
+from . import body_media
+
 
 def missing_for_review(article):
     missing = []
@@ -20,4 +22,5 @@ def missing_for_review(article):
         missing.append(_("featured image"))
     elif not article.featured_image.has_alt_text:
         missing.append(_("alt text of the featured image"))
+    missing += body_media.missing_alt_texts(article)
     return missing

@@ -8,6 +8,7 @@ from perangkat_daerah.roles import is_editor, user_pd_ids
 from publishing.forms import PublishableForm
 
 from .models import Article
+from .tag_fields import BoundedTagField
 
 
 class ArticleAdminForm(PublishableForm):
@@ -30,6 +31,7 @@ class ArticleAdminForm(PublishableForm):
             "seo_title",
             "seo_description",
         ]
+        field_classes = {"tags": BoundedTagField}
         widgets = {
             "body": CKEditor5Widget(config_name="article"),
             "lead": forms.Textarea(attrs={"rows": 3}),

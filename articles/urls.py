@@ -1,7 +1,10 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import feeds, views
 from .cache import public_page
+from .converters import UnicodeSlugConverter
+
+register_converter(UnicodeSlugConverter, "uslug")
 
 app_name = "articles"
 urlpatterns = [
@@ -14,7 +17,7 @@ urlpatterns = [
     path("pd/<slug:slug>/", views.agency_list, name="agency"),
     path("pd/<slug:slug>/rss/", public_page(feeds.AgencyFeed()), name="agency_rss"),
     path("pd/<slug:slug>/atom/", public_page(feeds.AgencyAtomFeed()), name="agency_atom"),
-    path("tag/<slug:slug>/", views.tag_list, name="tag"),
+    path("tag/<uslug:slug>/", views.tag_list, name="tag"),
     path("penulis/<slug:slug>/", views.author_list, name="author"),
     path("arsip/", views.archive_index, name="archive"),
     path("arsip/<int:year>/<int:month>/", views.archive_month, name="archive_month"),

@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
-EMBED_HOSTS = "https://www.youtube-nocookie.com https://player.vimeo.com"
+# Click-to-load videos in article bodies (articles/body_render.py) are the only frames.
+EMBED_HOSTS = "https://www.youtube-nocookie.com"
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=()"

@@ -1,12 +1,13 @@
 from django.contrib import admin
-from django.urls import NoReverseMatch, reverse
+from django.contrib.admin.utils import unquote
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from perangkat_daerah.admin_scoping import PDScopedAdminMixin
 from perangkat_daerah.roles import is_editor
 
-from . import pipeline
+from . import duplicates, pipeline
 from .forms import DocumentAdminForm, ImageAdminForm
 from .models import Document, Image
 from .usage import find_usages, used_by_published
@@ -126,6 +127,22 @@ class ImageAdmin(ScopedMediaAdmin):
     @admin.display(description=_("Dimensions"))
     def dimensions(self, obj):
         return f"{obj.width}×{obj.height}"
+
+    def get_form(self, request, obj=None, **kwargs):
+        form_class = super().get_form(request, obj, **kwargs)
+        form_class.popup_query = duplicates.popup_query(request)
+        return form_class
+
+    def get_urls(self):
+        use = path(
+            "<path:object_id>/use/",
+            self.admin_site.admin_view(self.use_existing_view),
+            name="media_library_image_use",
+        )
+        return [use, *super().get_urls()]
+
+    def use_existing_view(self, request, object_id):
+        return duplicates.use_existing_view(self, request, unquote(object_id))
 
     def save_model(self, request, obj, form, change):
         if not change:

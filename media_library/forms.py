@@ -1,14 +1,11 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from perangkat_daerah.models import PerangkatDaerah
 from perangkat_daerah.roles import is_editor, user_pd_ids
 
-from . import pipeline
+from . import duplicates, pipeline
 from .models import Document, Image
 
 
@@ -46,6 +43,9 @@ class ImageAdminForm(forms.ModelForm):
             "perangkat_daerah",
         ]
 
+    # Set by ImageAdmin.get_form: keeps the "use this photo" link inside the popup.
+    popup_query = ""
+
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
@@ -82,16 +82,7 @@ class ImageAdminForm(forms.ModelForm):
             queryset = queryset.visible_to(self.user)
         self.duplicate = pipeline.find_duplicate_image(digest, queryset)
         if self.duplicate is not None:
-            url = reverse("admin:media_library_image_change", args=[self.duplicate.pk])
-            message = format_html(
-                gettext(
-                    'This photo is already in the library: <a href="{url}">{title}</a>. '
-                    "Use that image, or tick “Upload anyway”."
-                ),
-                url=url,
-                title=self.duplicate.title,
-            )
-            raise ValidationError({"upload": message}, code="duplicate")
+            raise duplicates.duplicate_error(self.duplicate, self.popup_query)
 
 
 class DocumentAdminForm(forms.ModelForm):

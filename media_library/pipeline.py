@@ -48,6 +48,9 @@ IMAGE_EXTENSIONS = {
     "GIF": {"gif"},
     "HEIF": {"heic", "heif", "hif"},
 }
+# Between image formats the content decides (phones and chat apps rename PNG screenshots
+# to .jpg): any of these names is accepted for any accepted image content.
+ANY_IMAGE_EXTENSION = frozenset().union(*IMAGE_EXTENSIONS.values())
 JPEG_QUALITY = 85
 _SIXTEEN_BIT_MODES = ("I;16", "I;16B", "I;16L", "I;16N", "I")
 
@@ -137,7 +140,7 @@ def open_image(data, filename=""):
                 img = PILImage.open(io.BytesIO(data), formats=ACCEPTED_IMAGE_FORMATS)
                 if img.format not in IMAGE_EXTENSIONS:
                     raise _unreadable()
-                check_extension(filename, IMAGE_EXTENSIONS[img.format])
+                check_extension(filename, ANY_IMAGE_EXTENSION)
                 _check_bounds(img)
                 img.load()
             except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):

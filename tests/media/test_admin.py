@@ -76,8 +76,8 @@ def test_same_photo_twice_offers_the_existing_image(client, penulis):
     response = client.post(ADD, form_data(pd, data, "copy.jpg"))
     assert response.status_code == 200
     assert Image.objects.count() == 1
-    change_url = reverse("admin:media_library_image_change", args=[existing.pk])
-    assert f'href="{change_url}"'.encode() in response.content
+    use_url = reverse("admin:media_library_image_use", args=[existing.pk])
+    assert f'href="{use_url}"'.encode() in response.content
     client.post(ADD, form_data(pd, data, "copy.jpg", upload_anyway="on"))
     assert Image.objects.count() == 2
 

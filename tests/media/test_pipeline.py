@@ -79,9 +79,9 @@ def test_truncated_jpeg():
     assert refused(files.truncated_jpeg()).code == "invalid_image"
 
 
-def test_content_not_matching_extension():
+def test_name_claiming_a_non_image_type_is_refused():
     png = files.encode(PILImage.new("RGB", (10, 10)), "PNG")
-    assert refused(png, "foto.jpg").code == "extension_mismatch"
+    assert refused(png, "foto.pdf").code == "extension_mismatch"
     assert refused(files.jpeg_with_gps(), "foto.php").code == "extension_mismatch"
 
 
