@@ -9,9 +9,9 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import timezone
 
-from publishing import workflow
-from kominfo.models import SiteSettings
 from perangkat_daerah.roles import REDAKTUR
+from publishing import workflow
+from site_settings.models import SiteSettings
 from tests.factories import make_article, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -14,8 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from publishing import workflow
 from media_library.models import Image
+from publishing import workflow
 from tests.factories import make_article, make_image, make_pd, make_user
 from tests.media import files
 from tests.workflow.helpers import change_url
