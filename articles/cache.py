@@ -1,21 +1,24 @@
-"""Page cache for the public site, with exact invalidation.
+"""Page cache for the public site, with invalidation that follows what a page shows.
 
-Every cached page is stored together with the *content generation* it was rendered
-in: an opaque token kept in the cache (``STATE_KEY``) together with the earliest
-future ``published_at`` of a published article (the next scheduled publication).
-A page from another generation is a miss.
+Three kinds of token decide whether a cached page is still right:
 
-* Any save/delete of something the public can see (articles, categories, PDs,
-  writers, images, documents, tags, site settings) deletes the state, right away
-  and again when the transaction commits, so the next request starts a new
-  generation and re-renders from the database.
-* A request that finds ``now >= next scheduled publication`` starts a new
-  generation too, so a scheduled article appears at its minute without any cron
-  job and no cached home page outlives a publish time.
+* the **shared** token (``STATE_KEY``): renewed when something many pages show
+  changes — a category, an agency, a writer, a photo or document, a tag, the site
+  settings. Every page depends on it.
+* the **lists** token (``LISTS_KEY``): renewed when any content item is published,
+  changed, unpublished or deleted, and when a scheduled publication or an expiry time
+  is reached (``STATE_KEY`` also holds the next such moment, so this needs no cron).
+  Home, lists, feeds, sitemaps and search depend on it.
+* an **item** token (``public:item:<type>:<slug>``): deleted when that one item
+  changes. Its own page depends on it, exactly; the lists it also shows (latest,
+  related, most read) may be up to ``PUBLIC_RELATED_STALE_SECONDS`` old.
 
-This module knows nothing about the editorial workflow: it listens to model
-signals only. Pages are stored with an ETag and a Last-Modified time so that
-browsers and a CDN can revalidate (304).
+So a publish re-renders the lists and the one page it touches, not the whole site.
+Writes are invalidated right away and again when the transaction commits (a page
+rendered from not-yet-committed data is never kept). Pages are stored with an ETag
+and a Last-Modified time so that browsers and a CDN can revalidate (304). A view may
+set ``response.cache_until`` (a datetime) for a page that changes by itself at a known
+moment, e.g. an announcement's expiry.
 """
 
 import hashlib
@@ -33,8 +36,10 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
 STATE_KEY = "public:state"
+LISTS_KEY = "public:lists"
 NAV_KEY = "public:nav"
 PAGE_PREFIX = "public:page"
+ITEM_PREFIX = "public:item"
 NO_SCHEDULE = 0.0
 
 
@@ -84,36 +89,66 @@ def _next_scheduled_timestamp():
     return next_time.timestamp() if next_time else NO_SCHEDULE
 
 
-def _valid_token(state):
-    """The token of a stored state, or None when it is missing or a scheduled
-    publication time has been reached."""
-    if state is None:
-        return None
-    token, next_ts = state
-    now = timezone.now().timestamp()  # the same clock as Article.objects.live()
-    return token if next_ts == NO_SCHEDULE or now < next_ts else None
+def _new_token():
+    return f"{time.time_ns():x}"
+
+
+def _current_state(state):
+    """(shared token, next boundary, lists renewed?) from the stored state, renewing
+    what is missing or outdated. Passing a scheduled publication or an expiry time
+    renews the lists token."""
+    now = timezone.now().timestamp()  # the same clock as live()
+    if state is not None:
+        token, next_ts = state
+        if next_ts == NO_SCHEDULE or now < next_ts:
+            return token, next_ts, False
+        cache.delete(LISTS_KEY)
+    else:
+        token = _new_token()
+    state = (token, _next_scheduled_timestamp())
+    cache.set(STATE_KEY, state, None)
+    return *state, True
 
 
 def current_generation(state=None):
-    """The token of the current content generation (computes a new one if needed).
-    ``state`` is the value of STATE_KEY when the caller has already read it."""
-    token = _valid_token(cache.get(STATE_KEY) if state is None else state)
-    if token is not None:
-        return token
-    token = f"{time.time_ns():x}"
-    cache.set(STATE_KEY, (token, _next_scheduled_timestamp()), None)
+    """The shared token (computes a new one if needed). ``state`` is the value of
+    STATE_KEY when the caller has already read it."""
+    return _current_state(cache.get(STATE_KEY) if state is None else state)[0]
+
+
+def _current_token(key, found):
+    token = found.get(key)
+    if token is None:
+        token = _new_token()
+        cache.set(key, token, None)
     return token
 
 
+def item_key(label, ident):
+    return f"{ITEM_PREFIX}:{label}:{ident}"
+
+
+def _forget(keys):
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
 def invalidate(**kwargs):
-    """Start a new content generation now and once more after the commit (so a
-    page rendered from not-yet-committed data is never kept)."""
+    """Something many pages show changed: every cached page is outdated."""
     from publishing import is_quiet
 
     if is_quiet():  # writes that are rolled back (a proposal shown in the admin)
         return
-    cache.delete_many([STATE_KEY, NAV_KEY])
-    transaction.on_commit(lambda: cache.delete_many([STATE_KEY, NAV_KEY]))
+    _forget([STATE_KEY, LISTS_KEY, NAV_KEY])
+
+
+def invalidate_item(label, idents):
+    """One content item changed: its own pages and every list are outdated."""
+    from publishing import is_quiet
+
+    if is_quiet():
+        return
+    _forget([LISTS_KEY, NAV_KEY, *(item_key(label, ident) for ident in idents)])
 
 
 def _page_key(request):
@@ -136,9 +171,27 @@ def _finish(request, response, etag, last_modified):
     return conditional
 
 
-def public_page(view):
+def related_stale_seconds():
+    return settings.PUBLIC_RELATED_STALE_SECONDS
+
+
+def _entry_valid(entry, shared, lists, item_token):
+    (e_shared, e_lists, e_item, rendered_at, until) = entry[:5]
+    now = time.time()
+    if e_shared != shared or e_item != item_token or (until and now >= until):
+        return False
+    # An item's own page may show slightly old lists (latest, related, most read).
+    return e_lists == lists or (e_item is not None and now - rendered_at < related_stale_seconds())
+
+
+def public_page(view=None, *, item=None):
     """Decorator for public GET views: serve from the page cache, count article views
-    (also for cached hits), set ETag/Last-Modified/Cache-Control, answer 304."""
+    (also for cached hits), set ETag/Last-Modified/Cache-Control, answer 304.
+
+    ``item(kwargs) -> (type label, identifier)`` names the content item a view shows
+    (e.g. ``("articles.article", slug)``); its page then survives changes of other items."""
+    if view is None:
+        return lambda v: public_page(v, item=item)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -147,16 +200,21 @@ def public_page(view):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         use_cache = page_cache_enabled()
+        item_cache_key = item_key(*item(kwargs)) if item is not None else None
         if use_cache:
-            # One round trip for the generation state and the page; a page stored
-            # under an older generation is a miss and gets overwritten.
+            # One round trip for the tokens and the page.
             key = _page_key(request)
-            found = cache.get_many([STATE_KEY, key])
-            generation = current_generation(found.get(STATE_KEY))
-            request.content_generation = generation
+            wanted = [STATE_KEY, LISTS_KEY, key] + ([item_cache_key] if item_cache_key else [])
+            found = cache.get_many(wanted)
+            shared, _next, lists_renewed = _current_state(found.get(STATE_KEY))
+            if lists_renewed:
+                found.pop(LISTS_KEY, None)
+            lists = _current_token(LISTS_KEY, found)
+            item_token = _current_token(item_cache_key, found) if item_cache_key else None
+            request.content_generation = shared
             entry = found.get(key)
-            if entry is not None and entry[0] == generation:
-                _, content, status, content_type, etag, last_modified, article_id = entry
+            if entry is not None and _entry_valid(entry, shared, lists, item_token):
+                content, status, content_type, etag, last_modified, article_id = entry[5:]
                 if article_id:
                     most_read.count_view(article_id)
                 response = HttpResponse(content, status=status, content_type=content_type)
@@ -176,8 +234,13 @@ def public_page(view):
         last_modified = int(datetime.now(UTC).timestamp())
         if use_cache:
             response["X-Page-Cache"] = "miss"
+            until = getattr(response, "cache_until", None)
             entry = (
-                generation,
+                shared,
+                lists,
+                item_token,
+                time.time(),
+                until.timestamp() if until else None,
                 response.content,
                 response.status_code,
                 response["Content-Type"],
@@ -191,22 +254,78 @@ def public_page(view):
     return wrapper
 
 
-def connect_signals():
-    """Called from ArticlesConfig.ready(): anything visible changing starts a new
-    generation. What is visible comes from the publishing registry (every registered
-    type, its child rows and what it points to), plus this app's old addresses and
-    the site settings."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+def _identifiers(obj):
+    idents = [f"pk:{obj.pk}"]
+    slug = getattr(obj, "slug", None)
+    if slug:
+        idents.append(f"slug:{slug}")
+    old_slugs = getattr(obj, "old_slugs", None)
+    if old_slugs is not None and obj.pk:
+        idents += [f"slug:{old}" for old in old_slugs.values_list("slug", flat=True)]
+    return idents
 
-    from publishing.registry import public_models
+
+def _item_changed(obj):
+    if obj is not None and obj.pk is not None:
+        invalidate_item(obj._meta.label_lower, _identifiers(obj))
+
+
+def _parent_of(row, config):
+    fk = config.parent_fk(type(row))
+    return config.model._default_manager.filter(pk=getattr(row, fk.attname)).first()
+
+
+def connect_signals():
+    """Called from ArticlesConfig.ready(). What the public sees comes from the publishing
+    registry: a registered item, its child rows, tags and attachments change that item
+    (its page and the lists); anything they point to (category, agency, writer, media,
+    tag names) and the site settings change every page."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from taggit.models import TaggedItem
+
+    from publishing.registry import _registry, public_models
     from site_settings.models import SiteSettings
 
     from .models import SlugHistory
 
+    def connect(model, handler, name):
+        uid = f"public-cache-{name}-{model._meta.label_lower}"
+        post_save.connect(handler, sender=model, dispatch_uid=f"{uid}-save", weak=False)
+        post_delete.connect(handler, sender=model, dispatch_uid=f"{uid}-delete", weak=False)
+
+    item_models = set()
+    for model, config in _registry.items():
+        item_models.add(model)
+        connect(model, lambda sender, instance, **kw: _item_changed(instance), "item")
+        for child in config.children.values():
+            item_models.add(child)
+            connect(
+                child,
+                lambda sender, instance, _c=config, **kw: _item_changed(_parent_of(instance, _c)),
+                "child",
+            )
+
+    def tagged(sender, instance, **kw):
+        model = instance.content_type.model_class() if instance.content_type_id else None
+        if model in _registry:
+            _item_changed(model._default_manager.filter(pk=instance.object_id).first())
+
+    connect(TaggedItem, tagged, "tagged")
+
+    def m2m(sender, instance, action, reverse, model, pk_set, **kw):
+        if not action.startswith("post_"):
+            return
+        if not reverse:
+            _item_changed(instance)
+        elif model in _registry:
+            for obj in model._default_manager.filter(pk__in=pk_set or []):
+                _item_changed(obj)
+        else:
+            invalidate()
+
     watched, throughs = public_models()
-    for model in [*watched, SlugHistory, SiteSettings]:
-        uid = f"public-cache-{model._meta.label_lower}"
-        post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}-save", weak=False)
-        post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-delete", weak=False)
     for through in throughs:
-        m2m_changed.connect(invalidate, sender=through, dispatch_uid=f"public-cache-m2m-{through}")
+        m2m_changed.connect(m2m, sender=through, dispatch_uid=f"public-cache-m2m-{through}")
+    shared = [m for m in watched if m not in item_models and m not in throughs]
+    for model in [*shared, SlugHistory, SiteSettings]:
+        connect(model, invalidate, "shared")

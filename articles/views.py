@@ -252,7 +252,7 @@ def _related(article, limit=4):
 
 
 @require_safe
-@public_page
+@public_page(item=lambda kwargs: ("articles.article", f"slug:{kwargs['slug']}"))
 def article_detail(request, slug):
     article = _detail_queryset().filter(slug=slug).first()
     if article is None:

@@ -125,6 +125,7 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 PUBLIC_PAGE_CACHE = env.bool("PUBLIC_PAGE_CACHE", default=not DEBUG)
 PUBLIC_FRAGMENT_CACHE = env.bool("PUBLIC_FRAGMENT_CACHE", default=not DEBUG)
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)
+PUBLIC_RELATED_STALE_SECONDS = env.int("PUBLIC_RELATED_STALE_SECONDS", default=60)
 # Browser/CDN max-age for public HTML; 0 = revalidate every time (ETag → 304).
 PUBLIC_HTTP_MAX_AGE = env.int("PUBLIC_HTTP_MAX_AGE", default=0)
 # Most-read view counts are written to the database every N views per article.

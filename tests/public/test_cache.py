@@ -133,3 +133,66 @@ def test_http_max_age_never_outlives_the_next_scheduled_publication(settings):
     assert 80 <= page_cache.http_max_age() <= 90
     settings.PUBLIC_HTTP_MAX_AGE = 0
     assert page_cache.http_max_age() == 0
+
+
+def test_a_publish_keeps_other_article_pages_cached(client, publish, editor):
+    """A publication renews the lists and its own page, not the whole site."""
+    kept = publish(title="Berita Yang Tetap")
+    new = make_article(title="Berita Baru Terbit")  # its category, agency and photo are new too
+    url = kept.get_absolute_url()
+    get(client, url)
+    get(client, "/")
+    workflow.publish(editor, new)
+    assert get(client, url)["X-Page-Cache"] == "hit"
+    home = get(client, "/")
+    assert home["X-Page-Cache"] == "miss" and "Berita Baru Terbit" in home.content.decode()
+
+
+def test_an_article_page_shows_other_news_at_most_the_stale_window_late(
+    client, publish, editor, settings
+):
+    kept = publish(title="Berita Yang Tetap")
+    later = make_article(title="Berita Sesudahnya")
+    url = kept.get_absolute_url()
+    get(client, url)
+    assert get(client, url)["X-Page-Cache"] == "hit"
+    settings.PUBLIC_RELATED_STALE_SECONDS = 0
+    workflow.publish(editor, later)
+    assert get(client, url)["X-Page-Cache"] == "miss"
+
+
+def test_an_articles_own_change_and_unpublish_reach_its_page_at_once(client, publish, editor):
+    article = publish(title="Judul Awal")
+    url = article.get_absolute_url()
+    get(client, url)
+    assert get(client, url)["X-Page-Cache"] == "hit"
+    article.tags.add("kehumasan")  # a relation of the article itself
+    page = get(client, url)
+    assert page["X-Page-Cache"] == "miss" and "kehumasan" in page.content.decode()
+    workflow.unpublish(editor, article, "Keliru")
+    assert get(client, url).status_code == 410
+
+
+def test_a_shared_object_change_renews_every_page(client, publish):
+    article = publish(title="Berita Kategori")
+    url = article.get_absolute_url()
+    get(client, url)
+    category = article.category
+    category.name = "Kategori Berganti Nama"
+    category.save()
+    page = get(client, url)
+    assert page["X-Page-Cache"] == "miss" and "Kategori Berganti Nama" in page.content.decode()
+
+
+def test_a_proposal_shown_in_the_admin_does_not_touch_the_cache(client, publish, editor):
+    from publishing.revisions import materialized, snapshot
+
+    article = publish(title="Judul Tayang")
+    url = article.get_absolute_url()
+    get(client, url)
+    workflow.save_proposal(editor, article, {**snapshot(article), "title": "Judul Usulan"})
+    assert get(client, url)["X-Page-Cache"] == "hit"
+    with materialized(article, workflow.pending_revision(article).content):
+        pass
+    page = get(client, url)
+    assert page["X-Page-Cache"] == "hit" and "Judul Usulan" not in page.content.decode()

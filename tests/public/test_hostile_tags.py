@@ -63,7 +63,10 @@ def redaktur(client):
 
 def save_tags(client, article, typed):
     article.refresh_from_db()
-    response = client.post(change_url(article), change_data(article, tags=typed))
+    # The article is live: a Redaktur's correction goes out with "Simpan dan terbitkan
+    # perubahan" (a plain save would only propose it).
+    data = change_data(article, tags=typed, _publish_proposal="1")
+    response = client.post(change_url(article), data)
     assert response.status_code == 302, response.content.decode()[:3000]
 
 
