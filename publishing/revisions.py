@@ -154,7 +154,15 @@ def apply(obj, content):
                 parent = config.parent_fk(child_model)
                 fields = {f.attname: f for f in child_fields(config, child_model)}
                 _child_rows(config, obj, key).delete()
+                # A row id remembered from a rolled-back preview may have been given to
+                # another item's row since (SQLite reuses ids): such a row gets a new id.
+                wanted = [row.get("id") for row in content[key] if row.get("id")]
+                taken = set(
+                    child_model._default_manager.filter(pk__in=wanted).values_list("pk", flat=True)
+                )
                 for row in content[key]:
+                    if row.get("id") in taken:
+                        row = {**row, "id": None}
                     values = {
                         name: (value if fields[name].is_relation else fields[name].to_python(value))
                         for name, value in row.items()

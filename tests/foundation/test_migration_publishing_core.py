@@ -4,15 +4,10 @@ revision content to the new snapshot format, and reverses cleanly. Runs on a scr
 PostgreSQL database through manage.py, as a deploy would."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import psycopg
 
-ROOT = Path(__file__).resolve().parents[2]
-SCRATCH = os.environ.get("DATABASE_URL", "/kominfo").rsplit("/", 1)[1] + "_migration_0007"
+from tests.scratchdb import manage, run, scratch_database
 
 SEED_OLD_ROWS = """
 import django, json
@@ -43,30 +38,11 @@ print(json.dumps({"article": art.pk, "saved": saved.pk, "pending": pending.pk, "
 """
 
 
-def _admin(sql):
-    base = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(sql)
-
-
-def _run(env, *args, stdin=None):
-    result = subprocess.run(
-        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
-    )
-    assert result.returncode == 0, (args, result.stdout + result.stderr)
-    return result.stdout
-
-
 def test_publishing_core_migration_keeps_every_row_and_reverses():
-    base = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env.update(DATABASE_URL=f"{base}/{SCRATCH}", DJANGO_SETTINGS_MODULE="kominfo.settings")
-    _admin(f"DROP DATABASE IF EXISTS {SCRATCH}")
-    _admin(f"CREATE DATABASE {SCRATCH}")
-    try:
-        _run(env, "manage.py", "migrate", "articles", "0006", "--noinput", "-v0")
-        ids = json.loads(_run(env, "-c", SEED_OLD_ROWS).strip().splitlines()[-1])
-        _run(env, "manage.py", "migrate", "--noinput", "-v0")
+    with scratch_database("migration_0007") as env:
+        manage(env, "migrate", "articles", "0006", "--noinput")
+        ids = json.loads(run(env, "-c", SEED_OLD_ROWS).strip().splitlines()[-1])
+        manage(env, "migrate", "--noinput")
         with psycopg.connect(env["DATABASE_URL"]) as conn:
             revs = dict(
                 conn.execute(
@@ -95,7 +71,7 @@ def test_publishing_core_migration_keeps_every_row_and_reverses():
             (link,) = conn.execute("SELECT id FROM publishing_sharelink").fetchone()
             assert link == ids["link"]
         # New rows after the copy do not collide with the copied ids (sequences reset).
-        _run(
+        run(
             env,
             "manage.py",
             "shell",
@@ -104,7 +80,7 @@ def test_publishing_core_migration_keeps_every_row_and_reverses():
             "Transition.objects.create(content_object=Article.objects.get(), action='x', "
             "from_status='published', to_status='published')",
         )
-        _run(env, "manage.py", "migrate", "articles", "0006", "--noinput", "-v0")
+        manage(env, "migrate", "articles", "0006", "--noinput")
         with psycopg.connect(env["DATABASE_URL"]) as conn:
             (content,) = conn.execute(
                 "SELECT content FROM articles_revision WHERE id = %s", [ids["saved"]]
@@ -112,5 +88,3 @@ def test_publishing_core_migration_keeps_every_row_and_reverses():
             assert content["authors"] == [[ids["author"], 0]]
             (count,) = conn.execute("SELECT count(*) FROM articles_transition").fetchone()
             assert count == 2
-    finally:
-        _admin(f"DROP DATABASE IF EXISTS {SCRATCH}")
