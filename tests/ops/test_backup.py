@@ -1,7 +1,6 @@
 """Back up a seeded demo database, wipe it, restore it, and compare the content."""
 
 import hashlib
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,17 +8,9 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from tests.scratchdb import scratch_database
+
 ROOT = Path(__file__).resolve().parents[2]
-SCRATCH_DB = "kominfo_backup_scratch"
-
-
-def _base_url():
-    return os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-
-
-def _admin(sql):
-    with psycopg.connect(f"{_base_url()}/postgres", autocommit=True) as conn:
-        conn.execute(sql)
 
 
 def _snapshot(url, media):
@@ -40,16 +31,8 @@ def _snapshot(url, media):
 
 @pytest.fixture
 def scratch(tmp_path):
-    _admin(f"DROP DATABASE IF EXISTS {SCRATCH_DB}")
-    _admin(f"CREATE DATABASE {SCRATCH_DB}")
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"{_base_url()}/{SCRATCH_DB}",
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "DJANGO_SETTINGS_MODULE": "kominfo.settings",
-    }
-    yield env, tmp_path
-    _admin(f"DROP DATABASE IF EXISTS {SCRATCH_DB}")
+    with scratch_database("backup_scratch") as env:
+        yield {**env, "MEDIA_ROOT": str(tmp_path / "media")}, tmp_path
 
 
 def run(args, env, **kwargs):
