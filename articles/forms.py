@@ -61,6 +61,9 @@ class ArticleAdminForm(PublishableForm):
             if current and not visible.filter(pk=current).exists():
                 field.disabled = True
                 field.help_text = _("Photo of another agency: only a Redaktur can change it.")
+                for link in ("add", "change", "delete", "view"):
+                    # No pencil/plus/cross next to it: those pages are not theirs.
+                    setattr(field.widget, f"can_{link}_related", False)
         if "attachments" in self.fields:
             visible = Document.objects.visible_to(user)
             self.fields["attachments"].queryset = visible

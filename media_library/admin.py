@@ -5,7 +5,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from perangkat_daerah.admin_scoping import PDScopedAdminMixin
-from perangkat_daerah.roles import is_editor
 
 from . import duplicates, pipeline
 from .forms import DocumentAdminForm, ImageAdminForm
@@ -31,29 +30,35 @@ class ScopedMediaAdmin(PDScopedAdminMixin, admin.ModelAdmin):
     list_select_related = ["perangkat_daerah"]
 
     def has_change_permission(self, request, obj=None):
-        """A Penulis's edit of media that published content shows would go public
-        without approval: such media is read-only for them (they upload a new file)."""
+        """Media that published content shows would change the public pages without an
+        approval: it is read-only for everyone; a different file is uploaded as a new
+        item and chosen in the article (a proposal, approved as usual)."""
         allowed = super().has_change_permission(request, obj)
-        if allowed and obj is not None and not is_editor(request.user):
+        if allowed and obj is not None:
             return not used_by_published(obj)
         return allowed
 
+    def has_delete_permission(self, request, obj=None):
+        # Media in use has no delete button at all; its page lists where it is used.
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or not find_usages(obj))
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            fields = [f for f in fields if f not in ("upload", "upload_anyway")]
+        return fields
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = extra_context or {}
         obj = self.get_object(request, object_id)
-        if (
-            obj is not None
-            and not is_editor(request.user)
-            and super().has_change_permission(request, obj)
-            and used_by_published(obj)
-        ):
+        if obj is not None and request.method == "GET" and used_by_published(obj):
             from django.contrib import messages
 
             messages.info(
                 request,
                 _(
-                    "This file is shown by published content, so only a Redaktur can change "
-                    "it. To use a different file, upload a new one and choose it in the article."
+                    "This file is shown by published content, so it cannot be changed here. "
+                    "To use a different file, upload a new one and choose it in the article."
                 ),
             )
         return super().change_view(request, object_id, form_url, extra_context)

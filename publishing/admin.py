@@ -154,22 +154,19 @@ class PublishingAdminMixin:
         extra_context["goes_pending"] = True
         with transaction.atomic():
             content = pending.content if pending else None
-            try:
-                with revisions.materialized(obj, content):
-                    response = super().changeform_view(request, object_id, form_url, extra_context)
-                    if hasattr(response, "render"):
-                        response.render()
-            except ValidationError as error:
-                # The proposal names something that is gone: open the live version.
-                messages.error(
-                    request,
-                    _("The waiting change could not be opened (%(problem)s); the form shows the "
-                      "live version.") % {"problem": " ".join(error.messages)},
-                )  # fmt: skip
-                with revisions.materialized(obj, None):
-                    response = super().changeform_view(request, object_id, form_url, extra_context)
-                    if hasattr(response, "render"):
-                        response.render()
+            if content is not None:
+                content, problems = revisions.usable_version(obj, content)
+                if problems:
+                    messages.warning(
+                        request,
+                        _("Part of the waiting change can no longer be used (%(problems)s); "
+                          "the form shows the rest of it. Check it and save.")
+                        % {"problems": "; ".join(str(p) for p in problems)},
+                    )  # fmt: skip
+            with revisions.materialized(obj, content):
+                response = super().changeform_view(request, object_id, form_url, extra_context)
+                if hasattr(response, "render"):
+                    response.render()
             snapshot = request._publishing_snapshot
             if snapshot is None:
                 return response
@@ -183,13 +180,17 @@ class PublishingAdminMixin:
                 else:
                     messages.success(request, _("The change is approved and live."))
                     return response
-            messages.warning(
-                request,
-                _(
+            if is_editor(request.user):
+                note = _(
+                    "Saved as a proposed change; readers still see the current version. Approve "
+                    "it, or use “Save and publish the change”, to make it live."
+                )
+            else:
+                note = _(
                     "This item is published: your change was saved as a proposal and goes live "
                     "when a Redaktur approves it. Readers still see the current version."
-                ),
-            )
+                )
+            messages.warning(request, note)
         return response
 
     def save_model(self, request, obj, form, change):
@@ -331,6 +332,12 @@ class PublishingAdminMixin:
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         revs = list(obj.revisions.select_related("created_by"))
+        # What the item holds now cannot be "restored"; everything else can (a proposal
+        # that was sent back included).
+        current = obj.live_revision_id if workflow.edits_go_to_proposal(obj) else None
+        if current is None:
+            current = next((r.pk for r in revs if r.state == Revision.State.SAVED), None)
+        pending = {r.pk for r in revs if r.state == Revision.State.PENDING}
         rows = []
         for index, rev in enumerate(revs):
             older = revs[index + 1] if index + 1 < len(revs) else None
@@ -342,6 +349,7 @@ class PublishingAdminMixin:
             "admin/publishing/revision_history.html",
             _("History of “%(title)s”") % {"title": obj},
             revision_rows=rows,
+            not_restorable={current, *pending},
             transitions=obj.transitions.select_related("actor"),
             can_restore=workflow.can_edit(request.user, obj),
             **(extra_context or {}),

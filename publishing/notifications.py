@@ -17,7 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from perangkat_daerah.roles import REDAKTUR
+from perangkat_daerah.roles import REDAKTUR, is_editor, user_pd_ids
 
 from .models import Notification, NotificationPreference
 from .registry import config_for
@@ -84,6 +84,12 @@ def recipients(action, obj):
     return writers(obj)
 
 
+def may_see(user, obj):
+    """Never tell a Penulis about another agency's item (a byline may name a writer
+    of another agency): no title, no reason, no dead link."""
+    return is_editor(user) or obj.perangkat_daerah_id in user_pd_ids(user)
+
+
 def email_enabled(user):
     pref = NotificationPreference.objects.filter(user=user).first()
     return pref.email_enabled if pref else True
@@ -105,7 +111,9 @@ def notify(action, obj, actor, comment="", to=None):
         return []
     message = _(template) % {"title": str(obj), "actor": _name(actor)}
     users = [u for u in to if u is not None] if to is not None else recipients(action, obj)
-    users = [u for u in users if u.is_active and (actor is None or u.pk != actor.pk)]
+    users = [
+        u for u in users if u.is_active and (actor is None or u.pk != actor.pk) and may_see(u, obj)
+    ]
     notices = [
         Notification.objects.create(
             user=user, content_object=obj, action=action, message=message, comment=comment

@@ -120,6 +120,40 @@ def _unique_conflicts(config, obj, content):
     return conflicts
 
 
+def usable_version(obj, content):
+    """(content, problems): the snapshot with what can no longer be applied taken out —
+    deleted related objects dropped, a unique value another item took replaced by the
+    item's current one — so a writer can still open and fix their proposal."""
+    config = config_for(obj)
+    problems = _missing_references(config, content) + _unique_conflicts(config, obj, content)
+    if not problems:
+        return content, []
+    fixed = dict(content)
+
+    def exists(field, pk):
+        return field.related_model._default_manager.filter(pk=pk).exists()
+
+    for f in scalar_fields(config.model):
+        value = fixed.get(f.attname)
+        if f.is_relation and value not in (None, "") and not exists(f, value):
+            fixed[f.attname] = None
+        elif f.unique and value not in (None, ""):
+            others = config.model._default_manager.filter(**{f.attname: value}).exclude(pk=obj.pk)
+            if others.exists():
+                fixed[f.attname] = f.value_from_object(obj)
+    for f in plain_m2m_fields(config.model):
+        if not isinstance(f, TaggableManager) and f.name in fixed:
+            fixed[f.name] = [pk for pk in fixed[f.name] if exists(f, pk)]
+    for key, child_model in config.children.items():
+        relations = [f for f in child_fields(config, child_model) if f.is_relation]
+        fixed[key] = [
+            row
+            for row in fixed.get(key, [])
+            if all(row.get(f.attname) in (None, "") or exists(f, row[f.attname]) for f in relations)
+        ]
+    return fixed, problems
+
+
 def check_applicable(obj, content):
     """Raise ValidationError (Indonesian, naming each problem) when a snapshot cannot be
     written back: a related photo was deleted, another item took its address, ..."""

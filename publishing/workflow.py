@@ -77,11 +77,21 @@ def missing_for_review(obj):
     return list(completeness(obj)) if completeness else []
 
 
+def _possible(step, obj):
+    """A step's source states, with one refinement: publish and schedule apply to a
+    published item only while it is still scheduled (bring it forward, move its time).
+    On a live item they would re-date it or take it off the site; taking it off the
+    site is "unpublish", with a reason."""
+    if obj.status not in step.sources:
+        return False
+    if step.target == S.PUBLISHED and obj.status == S.PUBLISHED:
+        return obj.is_scheduled
+    return True
+
+
 def allowed_steps(user, obj):
     """The steps the user may start on the item in its current state, in table order."""
-    return [
-        step for step in STEPS.values() if obj.status in step.sources and _may_take(user, obj, step)
-    ]
+    return [step for step in STEPS.values() if _possible(step, obj) and _may_take(user, obj, step)]
 
 
 def _require(condition, message=None):
@@ -197,7 +207,7 @@ def perform(name, user, obj, comment="", *, when=None, expires=None, expected_ve
         locked = _locked(obj)
         _check_expected(locked, expected_version)
         _require(step.who != EDITOR or is_editor(user))
-        if locked.status not in step.sources:
+        if not _possible(step, locked):
             raise ValidationError(
                 _("This action is not possible while the item is “%(status)s”.")
                 % {"status": locked.get_status_display()}

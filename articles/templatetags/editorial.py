@@ -61,6 +61,14 @@ def editorial_dashboard(context):
                 "-created_at"
             )[:20]
         )
+        # Done with once the writer saved or restored anything on that item since.
+        newest = dict(
+            proposals.filter(object_id__in={r.object_id for r in sent_back})
+            .values("object_id")
+            .annotate(last=Max("created_at"))
+            .values_list("object_id", "last")
+        )
+        sent_back = [r for r in sent_back if newest.get(r.object_id) == r.created_at]
         titles = dict(
             Article.objects.filter(pk__in={r.object_id for r in sent_back}).values_list(
                 "pk", "title"

@@ -298,9 +298,10 @@ def test_media_named_only_by_a_proposal_is_in_use(world, live):
     photo = factories.make_image(world.pd)
     workflow.save_proposal(world.penulis, live, {**_content(live), "featured_image_id": photo.pk})
     editor = client_for(world.admin)
-    page = editor.get(f"/admin/media_library/image/{photo.pk}/delete/").content.decode()
-    assert live.title in page
-    editor.post(f"/admin/media_library/image/{photo.pk}/delete/", {"post": "yes"})
+    page = editor.get(f"/admin/media_library/image/{photo.pk}/change/").content.decode()
+    assert live.title in page  # "Dipakai di"
+    response = editor.post(f"/admin/media_library/image/{photo.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
     assert type(photo).objects.filter(pk=photo.pk).exists()
 
 

@@ -76,15 +76,15 @@ MATRIX = {
     "publish": {
         "penulis_own":   "deny    deny    deny      deny",
         "penulis_other": "hide    hide    hide      hide",
-        "redaktur":      "ok      ok      ok        bad",
-        "admin":         "ok      ok      ok        bad",
+        "redaktur":      "ok      ok      bad       bad",
+        "admin":         "ok      ok      bad       bad",
         "anon":          "login   login   login     login",
     },
     "schedule": {
         "penulis_own":   "deny    deny    deny      deny",
         "penulis_other": "hide    hide    hide      hide",
-        "redaktur":      "ok      ok      ok        bad",
-        "admin":         "ok      ok      ok        bad",
+        "redaktur":      "ok      ok      bad       bad",
+        "admin":         "ok      ok      bad       bad",
         "anon":          "login   login   login     login",
     },
     "unpublish": {
