@@ -122,6 +122,9 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 
 # Public page cache (articles/cache.py) and teaser fragments (articles/fragments.py):
 # on in production, off with DEBUG so template edits show at once.
+# "Pemkab", "pemkab" and "PEMKAB" are one tag.
+TAGGIT_CASE_INSENSITIVE = True
+
 PUBLIC_PAGE_CACHE = env.bool("PUBLIC_PAGE_CACHE", default=not DEBUG)
 PUBLIC_FRAGMENT_CACHE = env.bool("PUBLIC_FRAGMENT_CACHE", default=not DEBUG)
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)

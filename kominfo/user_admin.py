@@ -69,6 +69,12 @@ class OfficeUserAdmin(UserAdmin):
         super().save_related(request, form, formsets, change)
         if kept:
             form.instance.groups.add(*kept)
+        # A role is how someone gets into the newsroom: an account with a role can log
+        # in to the admin (without it the login page refuses them with no reason).
+        user = form.instance
+        if not user.is_staff and user.groups.filter(name__in=ROLE_GROUPS).exists():
+            user.is_staff = True
+            user.save(update_fields=["is_staff"])
 
 
 def _without_superuser_fields(fields):

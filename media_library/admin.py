@@ -1,3 +1,5 @@
+import threading
+
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.urls import NoReverseMatch, path, reverse
@@ -5,11 +7,21 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from perangkat_daerah.admin_scoping import PDScopedAdminMixin
+from perangkat_daerah.roles import is_editor, user_pd_ids
 
 from . import duplicates, pipeline
 from .forms import DocumentAdminForm, ImageAdminForm
 from .models import Document, Image
 from .usage import find_usages, used_by_published
+
+_viewer = threading.local()
+
+
+def _may_see(user, obj):
+    """A Penulis is told where their media is used only by items of their own agency."""
+    if user is None or is_editor(user):
+        return True
+    return getattr(obj, "perangkat_daerah_id", None) in user_pd_ids(user)
 
 
 def _admin_link(usage):
@@ -61,7 +73,14 @@ class ScopedMediaAdmin(PDScopedAdminMixin, admin.ModelAdmin):
                     "To use a different file, upload a new one and choose it in the article."
                 ),
             )
-        return super().change_view(request, object_id, form_url, extra_context)
+        _viewer.user = request.user
+        try:
+            response = super().change_view(request, object_id, form_url, extra_context)
+            if hasattr(response, "render"):
+                response.render()  # the usage list is rendered for this viewer
+            return response
+        finally:
+            _viewer.user = None
 
     def get_deleted_objects(self, objs, request):
         """Anything in use is "protected": the admin then refuses the deletion (single
@@ -69,8 +88,18 @@ class ScopedMediaAdmin(PDScopedAdminMixin, admin.ModelAdmin):
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         in_use = []
         for obj in objs:
-            in_use += [format_html("{}: {}", obj, _admin_link(usage)) for usage in find_usages(obj)]
-        return deleted, counts, perms_needed, in_use or protected
+            for usage in find_usages(obj):
+                where = (
+                    _admin_link(usage)
+                    if _may_see(request.user, usage.obj)
+                    else _("an item of another agency")
+                )
+                in_use.append(format_html("{}: {}", obj, where))
+        if in_use:
+            # "In use" is the reason, not a missing permission (has_delete_permission
+            # says no for media in use, so Django would list it as a permission).
+            return deleted, counts, set(), in_use
+        return deleted, counts, perms_needed, protected
 
     @admin.display(description=_("Used in"))
     def usage(self, obj):
@@ -79,9 +108,13 @@ class ScopedMediaAdmin(PDScopedAdminMixin, admin.ModelAdmin):
         usages = find_usages(obj)
         if not usages:
             return _("Not used in any article.")
-        return format_html(
-            "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((_admin_link(u),) for u in usages))
-        )
+        user = getattr(_viewer, "user", None)
+        shown = [u for u in usages if user is not None and _may_see(user, u.obj)]
+        hidden = len(usages) - len(shown)
+        items = [(_admin_link(u),) for u in shown]
+        if hidden:
+            items.append((_("and %(count)s item(s) of other agencies") % {"count": hidden},))
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", items))
 
     @admin.display(description=_("Size"), ordering="file_size")
     def human_size(self, obj):

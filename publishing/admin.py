@@ -136,6 +136,11 @@ class PublishingAdminMixin:
     # --- the change form: proposals on published content ------------------------
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if "_saveasnew" in request.POST:
+            # "Save as new" is not offered (a copy would skip the workflow's history);
+            # a crafted one is treated as a plain save.
+            request.POST = request.POST.copy()
+            del request.POST["_saveasnew"]
         if object_id is None:
             return super().changeform_view(request, object_id, form_url, extra_context)
         obj = self.get_object_for(request, object_id)
@@ -178,7 +183,7 @@ class PublishingAdminMixin:
                 except ValidationError as error:
                     messages.error(request, " ".join(error.messages))
                 else:
-                    messages.success(request, _("The change is approved and live."))
+                    messages.success(request, self._approved_message(obj))
                     return response
             if is_editor(request.user):
                 note = _(
@@ -418,8 +423,14 @@ class PublishingAdminMixin:
                 request.POST.get("comment", ""),
                 expected_version=int(version) if version.isdigit() else None,
             ),
-            lambda _entry: _("The change is approved and live."),
+            lambda entry: self._approved_message(entry.content_object),
         )
+
+    @staticmethod
+    def _approved_message(obj):
+        if obj.is_scheduled:
+            return _("The change is approved; it goes live with the article at its scheduled time.")
+        return _("The change is approved and live.")
 
     def reject_revision_view(self, request, object_id, revision_id):
         return self._revision_action(
@@ -441,7 +452,11 @@ class PublishingAdminMixin:
         if not form.is_valid():
             messages.error(request, _("Give the number of days (1–60)."))
             return redirect(self._url("workflow", obj.pk))
-        link = sharelinks.create(request.user, obj, days=form.cleaned_data["days"])
+        try:
+            link = sharelinks.create(request.user, obj, days=form.cleaned_data["days"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(self._url("workflow", obj.pk))
         from .templatetags.indonesian import tanggal
 
         messages.success(

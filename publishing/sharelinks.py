@@ -22,6 +22,7 @@ def create(user, obj, days=DEFAULT_DAYS):
     from . import workflow
 
     workflow.require_share(user, obj)
+    workflow.require_shareable(obj)
     return ShareLink.objects.create(
         content_object=obj, created_by=user, expires_at=timezone.now() + timedelta(days=days)
     )

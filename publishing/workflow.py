@@ -317,6 +317,12 @@ def require_share(user, obj):
     _require(is_editor(user) and can_view(user, obj))
 
 
+def require_shareable(obj):
+    """An unpublished (withdrawn) item has no share links: they would never open."""
+    if obj.status == S.ARCHIVED:
+        raise ValidationError(_("A withdrawn item cannot be shared; restore it to draft first."))
+
+
 # --- content saves: versions, revisions, proposals --------------------------------
 
 
@@ -425,7 +431,13 @@ def approve_revision(user, obj, revision, comment="", *, expected_version=None):
         rev.save(update_fields=["state"])
         _bump(locked, live_revision=rev, approved_by=user)
         entry = _log(locked, user, "approve_revision", locked.status, comment)
-        notifications.notify("approve_revision", locked, user, comment, to=[rev.created_by])
+        # Everyone who worked on this proposal hears of it, also when an editor's later
+        # save replaced the writer's version of it.
+        chain = locked.revisions.filter(
+            state__in=[R.SUPERSEDED, R.APPROVED], based_on_id=rev.based_on_id
+        ).select_related("created_by")
+        authors = {r.created_by for r in chain if r.created_by} | set(notifications.writers(locked))
+        notifications.notify("approve_revision", locked, user, comment, to=authors)
     obj.refresh_from_db()
     return entry
 

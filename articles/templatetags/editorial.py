@@ -48,7 +48,7 @@ def editorial_dashboard(context):
         "unread": Notification.objects.filter(user=user, read_at__isnull=True).count(),
     }
     if not data["editor"]:
-        drafts = list(visible.filter(status=S.DRAFT).order_by("-updated_at")[:50])
+        drafts = list(visible.filter(status=S.DRAFT, created_by=user).order_by("-updated_at")[:50])
         needs_fixing, own_drafts = [], []
         for article in drafts:
             last = article.transitions.first()

@@ -117,11 +117,15 @@ def test_change_page_lists_usage_and_delete_is_refused_while_used(client):
     article = make_article(featured_image=image)
     change = client.get(reverse("admin:media_library_image_change", args=[image.pk]))
     assert article.title.encode() in change.content
+    assert b"/delete/" not in change.content  # no delete button while in use
     delete_url = reverse("admin:media_library_image_delete", args=[image.pk])
-    page = client.get(delete_url)
-    assert article.title.encode() in page.content
+    assert client.get(delete_url).status_code == 403
     response = client.post(delete_url, {"post": "yes"})
-    assert response.status_code == 200
+    assert response.status_code == 403
+    assert Image.objects.filter(pk=image.pk).exists()
+    # The bulk action still lists where it is used and refuses.
+    page = client.post(LIST, {"action": "delete_selected", "_selected_action": [image.pk]})
+    assert article.title.encode() in page.content
     assert Image.objects.filter(pk=image.pk).exists()
 
 
