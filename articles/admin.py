@@ -176,6 +176,10 @@ class ArticleAdmin(PDScopedAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
 admin.site.unregister(Tag)
 
 
+def _tag_on_published(tag):
+    return Article.objects.filter(status=Article.Status.PUBLISHED, tags=tag).exists()
+
+
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "article_count"]
@@ -196,7 +200,11 @@ class TagAdmin(admin.ModelAdmin):
         return self._editor(request)
 
     def has_change_permission(self, request, obj=None):
-        return self._editor(request)
+        # Renaming a tag that published articles carry would change live pages (and
+        # break its /tag/ address) without an approval: such tags are read-only.
+        if not self._editor(request):
+            return False
+        return obj is None or not _tag_on_published(obj)
 
     def has_delete_permission(self, request, obj=None):
         if not self._editor(request):

@@ -125,3 +125,17 @@ def test_a_share_link_that_ended_with_unpublishing_stays_ended(world):
     workflow.restore(world.redaktur, article)
     assert Client().get(url).status_code == 404
     assert ShareLink.objects.get(pk=link.pk).revoked_at is not None
+
+
+def test_a_tag_that_published_articles_carry_cannot_be_renamed(world):
+    article = make_article_in(world, "published")
+    article.tags.add("bimtek")
+    tag = article.tags.get()
+    editor = client_for(world.redaktur)
+    page = editor.get(f"/admin/taggit/tag/{tag.pk}/change/").content.decode()
+    assert 'name="name"' not in page
+    response = editor.post(
+        f"/admin/taggit/tag/{tag.pk}/change/", {"name": "bimtek-baru", "slug": "bimtek-baru"}
+    )
+    assert response.status_code == 403
+    assert Client().get("/tag/bimtek/").status_code == 200
