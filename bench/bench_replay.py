@@ -43,7 +43,8 @@ if editor is None:
     editor = User.objects.create_user("bench-redaktur", is_staff=True)
     editor.groups.add(Group.objects.get(name="Redaktur"))
 drafts = list(Article.objects.filter(slug__startswith="berita-").order_by("-pk")[:40])
-count = int(sys.argv[1]); every = float(sys.argv[2])
+import os
+count = int(os.environ["REPLAY_COUNT"]); every = float(os.environ["REPLAY_EVERY"])
 with notifications.muted():
     for article in drafts[:count]:
         time.sleep(every)
@@ -62,7 +63,7 @@ def zipf_urls(rng, count, slugs, s=1.1):
 def url_mix(rng, total=20_000):
     slugs = [f"berita-{i}" for i in range(ARTICLES)]
     rng.shuffle(slugs)
-    categories = ["berita", "pengumuman", "kesehatan", "pendidikan", "infrastruktur"]
+    categories = ["berita", "pengumuman", "artikel", "siaran-pers", "pemerintahan", "kesehatan"]
     searches = sorted({" ".join(rng.sample(SEARCH_WORDS, 2)) for _ in range(400)})[:200]
     urls = zipf_urls(rng, int(total * 0.75), slugs)
     urls += ["/"] * int(total * 0.08)
@@ -141,6 +142,19 @@ def run_wrk(script, seconds, connections):
     }
 
 
+def warm(paths):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def get(path):
+        try:
+            bp.fetch(f"http://127.0.0.1:{bp.PORT}{path}")
+        except OSError:
+            pass
+
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(get, paths))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=120)
@@ -170,16 +184,16 @@ def main():
         )
         proc = bp.start_server(True)
         try:
-            # Warm the cache as a running site has it: one pass over the list.
-            run_wrk(script, 20, args.connections)
+            # Warm the cache as a running site has it: one request to each distinct URL.
+            warm(sorted(set(urls)))
             publisher = None
             if publishing:
                 count = int(args.seconds // args.every)
                 publisher = subprocess.Popen(
-                    [bp.PY, "manage.py", "shell", "-c", PUBLISHER, str(count), str(args.every)],
-                    env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                    [bp.PY, "manage.py", "shell", "-c", PUBLISHER],
+                    env={**env, "REPLAY_COUNT": str(count), "REPLAY_EVERY": str(args.every)},
+                    cwd=ROOT, stdout=subprocess.PIPE, text=True,
                 )  # fmt: skip
-                # manage.py shell -c does not pass extra argv; use env instead
             load_before = os.getloadavg()[0]
             results[label] = run_wrk(script, args.seconds, args.connections)
             results[label]["load"] = (load_before, os.getloadavg()[0])
@@ -207,7 +221,8 @@ def render(args, results, delay_ms):
         f"Measured {when} by `bench/bench_replay.py` on this machine ({os.cpu_count()} cores): "
         f"{ARTICLES:,} live articles, gunicorn 2 sync workers, Redis page cache, wrk 2 threads × "
         f"{args.connections} connections offering ~{args.rate} req/s (delay {delay_ms} ms per "
-        f"request per connection), {args.seconds} s per run after a 20 s warm-up pass. URL mix: "
+        f"request per connection), {args.seconds} s per run after one request to each distinct "
+        "URL of the list (a running site's warm cache). URL mix: "
         "75 % article pages (Zipf s=1.1 over all articles), 8 % home, 6 % category pages 1–3, "
         "3 % tag pages, 5 % searches (200 distinct), 3 % feeds and sitemap. Publications go "
         "through `publishing.workflow` (unpublish, restore, publish an existing article).",
