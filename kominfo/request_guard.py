@@ -19,7 +19,9 @@ DATE_VALUE = re.compile(r"[0-9]{1,4}")
 
 
 def _has_nul(querydict):
-    return any("\x00" in key or any("\x00" in v for v in values) for key, values in querydict.lists())
+    return any(
+        "\x00" in key or any("\x00" in v for v in values) for key, values in querydict.lists()
+    )
 
 
 def _bad_date_part(querydict):
@@ -41,8 +43,10 @@ class RequestGuardMiddleware:
     def __call__(self, request):
         # request.POST only parses form bodies (urlencoded/multipart); files are not text
         # fields and keep any bytes they like.
-        if "\x00" in request.path or _has_nul(request.GET) or (
-            request.method == "POST" and _has_nul(request.POST)
+        if (
+            "\x00" in request.path
+            or _has_nul(request.GET)
+            or (request.method == "POST" and _has_nul(request.POST))
         ):
             return bad_request(request, _("The request contains invalid characters (NUL)."))
         if request.path.startswith("/admin/") and _bad_date_part(request.GET):
