@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from perangkat_daerah.admin_scoping import PDScopedAdminMixin
 
 from . import workflow
+from .admin_bylines import BylineChoicesMixin
 from .admin_views import WorkflowAdminMixin
 from .forms import ArticleAdminForm
 from .models import Article, ArticleAuthor, Category, GalleryItem, Revision
@@ -43,7 +44,7 @@ class ArticlePartInline(admin.TabularInline):
         return self._may_edit(request, obj)
 
 
-class ArticleAuthorInline(ArticlePartInline):
+class ArticleAuthorInline(BylineChoicesMixin, ArticlePartInline):
     model = ArticleAuthor
     extra = 1
     autocomplete_fields = ["author"]
