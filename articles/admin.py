@@ -8,6 +8,7 @@ from perangkat_daerah.admin_scoping import PDScopedAdminMixin
 
 from . import workflow
 from .admin_bylines import BylineChoicesMixin
+from .admin_tags import TagSuggestMixin
 from .admin_views import WorkflowAdminMixin
 from .forms import ArticleAdminForm
 from .models import Article, ArticleAuthor, Category, GalleryItem, Revision
@@ -65,7 +66,7 @@ class GalleryItemInline(ArticlePartInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PDScopedAdminMixin, WorkflowAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(PDScopedAdminMixin, TagSuggestMixin, WorkflowAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     list_display = [
