@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from perangkat_daerah.admin_scoping import PDScopedAdminMixin
 
 from . import workflow
+from .admin_autosave import DraftAutosaveMixin
 from .admin_bylines import BylineChoicesMixin
 from .admin_tags import TagSuggestMixin
 from .admin_views import WorkflowAdminMixin
@@ -66,7 +67,9 @@ class GalleryItemInline(ArticlePartInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PDScopedAdminMixin, TagSuggestMixin, WorkflowAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    PDScopedAdminMixin, TagSuggestMixin, DraftAutosaveMixin, WorkflowAdminMixin, admin.ModelAdmin
+):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     list_display = [

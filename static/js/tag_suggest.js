@@ -26,7 +26,8 @@
       names.forEach(function (name) {
         if (taken.indexOf(name.toLowerCase()) >= 0) { return; }
         var option = document.createElement("option");
-        option.value = head + (name.indexOf(",") >= 0 || name.indexOf(" ") >= 0 ? '"' + name + '"' : name);
+        // The trailing comma keeps a name with spaces one tag and lets the writer go on.
+        option.value = head + (name.indexOf(",") >= 0 ? '"' + name + '"' : name) + ", ";
         list.appendChild(option);
       });
     }
