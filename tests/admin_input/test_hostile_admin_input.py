@@ -152,3 +152,17 @@ def test_posting_bad_ids_to_the_article_form_is_a_form_error(users, field, value
     response = client.post("/admin/articles/article/add/", data)
     assert response.status_code == 200
     assert response.context["adminform"].form.errors[field]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_object_page_answers_500_to_hostile_ids(users, role):
+    client = Client(raise_request_exception=False)
+    client.force_login(users[role])
+    failures = []
+    for _model_admin, url in changelists():
+        for value in ("abc", "9" * 30, "-1", "1e400", "\u0663", "%25"):
+            for suffix in ("change/", "delete/", "history/"):
+                response = client.get(f"{url}{value}/{suffix}")
+                if response.status_code >= 500:
+                    failures.append((url, value, suffix, response.status_code))
+    assert not failures, "\n".join(map(repr, failures))
