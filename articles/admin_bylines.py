@@ -1,5 +1,6 @@
-"""Which writers a Penulis may name as bylines: their own agency's (the Author admin's
-scope), plus any already on the article (set by an editor), so re-saving keeps them.
+"""Which writers a Penulis may name as bylines: their own agency's and shared ones with no
+agency (the Author admin's scope), plus any already on the article (set by an editor),
+so re-saving keeps them.
 Editors may name anyone. Enforced on the submitted form, not only in the autocomplete."""
 
 from django.db.models import Q

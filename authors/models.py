@@ -7,10 +7,13 @@ from perangkat_daerah.roles import is_editor, user_pd_ids
 
 class AuthorQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Editors see every byline; a Penulis only their own PDs' (others answer 404)."""
+        """Editors see every byline; a Penulis their own PDs' and the shared ones that
+        belong to no PD (another PD's answer 404)."""
         if is_editor(user):
             return self
-        return self.filter(perangkat_daerah__in=user_pd_ids(user))
+        return self.filter(
+            models.Q(perangkat_daerah__in=user_pd_ids(user)) | models.Q(perangkat_daerah=None)
+        )
 
     def own_pd_first(self, user):
         """The user's own agencies' writers first, then the rest by name."""

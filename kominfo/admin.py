@@ -72,7 +72,7 @@ class AuthorForm(forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if user is not None and not is_editor(user):
+        if user is not None and not is_editor(user) and "perangkat_daerah" in self.fields:
             # A Penulis writes bylines for their own agency and may link an account of it.
             own = user_pd_ids(user)
             agency = self.fields["perangkat_daerah"]

@@ -4,8 +4,9 @@ PostgreSQL text cannot hold a NUL byte: a ``\\x00`` anywhere in a parameter woul
 reach a query and fail as a 500 (admin filters, search, autocomplete, every form).
 Date-drill-down parameters (``…__year``, ``…__month``, ``…__day``, used by every
 admin ``date_hierarchy``) outside the calendar make Django's changelist overflow
-while building a date. Both are answered here, once for every view, with a plain
-400 and an Indonesian message instead of a crash deep inside a library.
+while building a date. Both are answered here, once for every admin view and every
+form post, with a plain 400 and an Indonesian message instead of a crash deep inside
+a library.
 """
 
 import re
@@ -42,13 +43,13 @@ class RequestGuardMiddleware:
 
     def __call__(self, request):
         # request.POST only parses form bodies (urlencoded/multipart); files are not text
-        # fields and keep any bytes they like.
-        if (
-            "\x00" in request.path
-            or _has_nul(request.GET)
-            or (request.method == "POST" and _has_nul(request.POST))
+        # fields and keep any bytes they like. Public GET views clean their own
+        # parameters (search drops a NUL and still answers with a page).
+        admin = request.path.startswith("/admin/")
+        if (admin and ("\x00" in request.path or _has_nul(request.GET))) or (
+            request.method == "POST" and _has_nul(request.POST)
         ):
             return bad_request(request, _("The request contains invalid characters (NUL)."))
-        if request.path.startswith("/admin/") and _bad_date_part(request.GET):
+        if admin and _bad_date_part(request.GET):
             return bad_request(request, _("The date in the address is not a valid date."))
         return self.get_response(request)

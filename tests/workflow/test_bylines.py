@@ -138,3 +138,17 @@ def test_linked_account_choices_are_the_agency_members(client, world):
     client.force_login(world.penulis)
     form = client.get("/admin/authors/author/add/").context["adminform"].form
     assert set(form.fields["user"].queryset) == set(User.objects.filter(pk=world.penulis.pk))
+
+
+def test_shared_bylines_without_agency_are_usable_but_not_editable_by_penulis(client, world):
+    shared = Author.objects.create(display_name="Tim Humas", slug="tim-humas")
+    author_in(world.other_pd, "Agus Lain")
+    client.force_login(world.penulis)
+    assert autocomplete(client) == ["Tim Humas"]
+    page = client.get(f"/admin/authors/author/{shared.pk}/change/")
+    assert page.status_code == 200
+    assert not page.context["has_change_permission"]
+    post = {"display_name": "Diubah", "slug": "tim-humas", "perangkat_daerah": world.pd.pk}
+    client.post(f"/admin/authors/author/{shared.pk}/change/", post)
+    shared.refresh_from_db()
+    assert shared.display_name == "Tim Humas"
