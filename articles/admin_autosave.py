@@ -19,6 +19,8 @@ class DraftAutosaveMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["draft_autosave"] = {
+            # The change page also holds the workflow panel's forms: name the right one.
+            "form": f"{self.model._meta.model_name}_form",
             "user": request.user.pk,
             "version": getattr(obj, "version", None),
             "prompt": _("Restore unsaved text?"),

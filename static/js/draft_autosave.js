@@ -124,7 +124,9 @@
   document.addEventListener("DOMContentLoaded", function () {
     clearAfterSave();
     var data = document.getElementById("draft-autosave");
-    var form = document.querySelector("#content-main form[method=post]");
-    if (data && form) { setup(form, JSON.parse(data.textContent)); }
+    if (!data) { return; }
+    var settings = JSON.parse(data.textContent);
+    var form = document.getElementById(settings.form);
+    if (form) { setup(form, settings); }
   });
 })();

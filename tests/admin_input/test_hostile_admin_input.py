@@ -16,7 +16,7 @@ from perangkat_daerah.roles import ADMINISTRATOR, PENULIS, REDAKTUR
 from tests import factories
 from tests.workflow.helpers import ensure_groups
 
-HOSTILE = ["a\x00b", "9" * 30, "-99999999999999999999", "abc", "1e400", "٣", "%", "'"]
+HOSTILE = ["a\x00b", "9" * 30, "-99999999999999999999", "abc", "1e400", "٣"]
 ROLES = [PENULIS, REDAKTUR, ADMINISTRATOR, "superuser"]
 
 

@@ -87,6 +87,28 @@ def test_unsaved_text_warns_is_kept_offered_back_and_cleared_by_saving(
     assert errors == []
 
 
+def test_change_page_of_a_draft_offers_its_own_text_back(browser, live_server, penulis):
+    """On an existing article's change page (which also carries the workflow panel's
+    forms) the article form's text is kept and offered back; discarding forgets it."""
+    article = Article.objects.get()
+    base = live_server.url
+    page = login(browser, base, "penulis")
+    url = f"{base}/admin/articles/article/{article.pk}/change/"
+    page.goto(url)
+    page.fill("#id_title", "Judul baru yang belum disimpan")
+    page.wait_for_function("Object.values(localStorage).some(v => v.includes('Judul baru'))")
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(url)
+    page.locator(".draft-autosave").wait_for()
+    assert page.input_value("#id_title") == article.title
+    page.click(".draft-autosave-restore")
+    assert page.input_value("#id_title") == "Judul baru yang belum disimpan"
+    # Discarding instead forgets it.
+    page.goto(url)
+    page.click(".draft-autosave-discard")
+    assert stored_drafts(page) == []
+
+
 def test_a_failed_save_keeps_the_stored_text(browser, live_server, penulis):
     base = live_server.url
     page = login(browser, base, "penulis")
