@@ -11,6 +11,9 @@ from publishing import workflow
 from publishing.admin import PublishingAdminMixin
 from publishing.templatetags.indonesian import zone_label
 
+from .admin_autosave import DraftAutosaveMixin
+from .admin_bylines import BylineChoicesMixin
+from .admin_tags import TagSuggestMixin
 from .forms import ArticleAdminForm
 from .models import Article, ArticleAuthor, Category, GalleryItem
 
@@ -45,7 +48,7 @@ class ArticlePartInline(admin.TabularInline):
         return self._may_edit(request, obj)
 
 
-class ArticleAuthorInline(ArticlePartInline):
+class ArticleAuthorInline(BylineChoicesMixin, ArticlePartInline):
     model = ArticleAuthor
     extra = 1
     autocomplete_fields = ["author"]
@@ -97,7 +100,13 @@ class GalleryItemInline(ArticlePartInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PDScopedAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    PDScopedAdminMixin,
+    TagSuggestMixin,
+    DraftAutosaveMixin,
+    PublishingAdminMixin,
+    admin.ModelAdmin,
+):
     form = ArticleAdminForm
     preview_template = "articles/preview.html"
     list_display = [

@@ -47,11 +47,11 @@ def build_article():
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.utils import timezone
 
-    from articles import workflow
     from articles.models import Article, Category
     from media_library import pipeline
     from media_library.views import editor_image_url
     from perangkat_daerah.models import PerangkatDaerah
+    from publishing import workflow
 
     def photo(seed):
         out = io.BytesIO()

@@ -14,8 +14,9 @@ from django.db import models
 
 from authors.models import Author
 from media_library import pipeline
+from perangkat_daerah.admin_scoping import PDScopedAdminMixin
 from perangkat_daerah.models import PerangkatDaerah
-from perangkat_daerah.roles import is_administrator
+from perangkat_daerah.roles import is_administrator, is_editor, is_penulis, user_pd_ids
 
 from . import library_admin
 from .models import AuditEvent
@@ -70,6 +71,16 @@ class AuthorForm(forms.ModelForm):
         model = Author
         fields = ["display_name", "slug", "photo", "bio", "perangkat_daerah", "user"]
 
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and not is_editor(user) and "perangkat_daerah" in self.fields:
+            # A Penulis writes bylines for their own agency and may link an account of it.
+            own = user_pd_ids(user)
+            agency = self.fields["perangkat_daerah"]
+            agency.queryset = PerangkatDaerah.objects.filter(pk__in=own)
+            agency.required, agency.empty_label = True, None
+            self.fields["user"].queryset = User.objects.filter(perangkat_daerah__in=own).distinct()
+
     def clean_photo(self):
         return clean_uploaded_picture(self, "photo")
 
@@ -87,14 +98,38 @@ class PerangkatDaerahAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(PDScopedAdminMixin, admin.ModelAdmin):
+    """Bylines. A Penulis adds and edits their own agency's (the "+" beside the byline
+    field works for them); other agencies' bylines answer 404. The byline autocomplete
+    reads this queryset, so it offers the user's own agency's writers first."""
+
     form = AuthorForm
     list_display = ["display_name", "perangkat_daerah", "user"]
     list_filter = ["perangkat_daerah"]
     list_select_related = ["perangkat_daerah", "user"]
     search_fields = ["display_name", "user__username"]
     prepopulated_fields = {"slug": ["display_name"]}
-    autocomplete_fields = ["user"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).own_pd_first(request.user)
+
+    def get_autocomplete_fields(self, request):
+        # A Penulis may not list accounts: they get a plain list of their agency's members.
+        return ["user"] if is_editor(request.user) else []
+
+    def _penulis_of(self, request, obj):
+        user = request.user
+        return (
+            is_penulis(user)
+            and bool(user_pd_ids(user))
+            and (obj is None or obj.perangkat_daerah_id in user_pd_ids(user))
+        )
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) or self._penulis_of(request, None)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) or self._penulis_of(request, obj)
 
 
 @admin.register(AuditEvent)

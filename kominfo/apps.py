@@ -7,6 +7,7 @@ class KominfoConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import audit
+        from . import admin_patches, audit
 
         audit.connect()
+        admin_patches.apply()

@@ -39,7 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
-    "taggit",
+    "kominfo.taggit_app.TaggitConfig",
     "django_ckeditor_5",
     "axes",
     "django_otp",
@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "kominfo.security.SecurityHeadersMiddleware",
+    "kominfo.request_guard.RequestGuardMiddleware",
+    "kominfo.public_404.PublicNotFoundMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
