@@ -131,6 +131,20 @@ class AuthorAdmin(PDScopedAdminMixin, admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) or self._penulis_of(request, obj)
 
+    def get_readonly_fields(self, request, obj=None):
+        # The name and address of a byline that published articles show reach the
+        # public pages (and its /penulis/ address) without an approval: they stay as
+        # they are; photo, bio and account link can still be edited.
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.articles.filter(status="published").exists():
+            fields += ["display_name", "slug"]
+        return fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and "slug" in self.get_readonly_fields(request, obj):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):

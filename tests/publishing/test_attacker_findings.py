@@ -97,3 +97,33 @@ def test_giving_a_role_lets_the_account_log_in(world):
     assert admin.post(f"/admin/auth/user/{user.pk}/change/", data).status_code == 302
     user.refresh_from_db()
     assert user.is_staff
+
+
+def test_a_bylines_name_on_published_articles_cannot_be_changed_in_place(world):
+    from articles.models import ArticleAuthor
+    from authors.models import Author
+
+    article = make_article_in(world, "published")
+    byline = Author.objects.create(
+        display_name="Wak Hedir", slug="wak-hedir", perangkat_daerah=world.pd
+    )
+    ArticleAuthor.objects.create(article=article, author=byline)
+    editor = client_for(world.redaktur)
+    page = editor.get(f"/admin/authors/author/{byline.pk}/change/")
+    data = read_form(page.content, "author_form")
+    assert "display_name" not in data and "slug" not in data
+    data.update(display_name="Nama Diganti", slug="nama-diganti")
+    editor.post(f"/admin/authors/author/{byline.pk}/change/", data)
+    byline.refresh_from_db()
+    assert (byline.display_name, byline.slug) == ("Wak Hedir", "wak-hedir")
+
+
+@pytest.mark.parametrize("value", ["abc", "1.5", "99999999999999999999999", "-1", "٣"])
+def test_tampered_ids_in_the_article_form_are_form_errors(world, value):
+    article = make_article_in(world, "draft")
+    writer = client_for(world.penulis)
+    for field in ("category", "featured_image", "attachments"):
+        html, data = open_form(writer, article)
+        data[field] = value
+        response = save(writer, article, data)
+        assert response.status_code == 200, (field, response.status_code)
