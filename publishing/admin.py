@@ -455,8 +455,17 @@ class PublishingAdminMixin:
         try:
             link = sharelinks.create(request.user, obj, days=form.cleaned_data["days"])
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect(self._url("workflow", obj.pk))
+            response = self._page(
+                request,
+                obj,
+                "admin/publishing/workflow.html",
+                _("Status of “%(title)s”") % {"title": obj},
+                errors=error.messages,
+                form=TransitionForm(),
+                **self.workflow_context(request, obj),
+            )
+            response.status_code = 400
+            return response
         from .templatetags.indonesian import tanggal
 
         messages.success(

@@ -56,8 +56,9 @@ def test_a_withdrawn_article_cannot_get_a_share_link(world):
     with pytest.raises(workflow.ValidationError):
         sharelinks.create(world.redaktur, article)
     editor = client_for(world.redaktur)
-    response = editor.post(f"/admin/articles/article/{article.pk}/share/", {"days": 7}, follow=True)
-    assert response.status_code == 200 and not sharelinks.links_for(article).exists()
+    response = editor.post(f"/admin/articles/article/{article.pk}/share/", {"days": 7})
+    assert response.status_code == 400 and "ditarik" in response.content.decode()
+    assert not sharelinks.links_for(article).exists()
 
 
 def test_a_crafted_save_as_new_is_a_plain_save(world):

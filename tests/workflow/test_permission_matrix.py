@@ -125,8 +125,8 @@ MATRIX = {
     "share": {
         "penulis_own":   "deny    deny    deny      deny",
         "penulis_other": "hide    hide    hide      hide",
-        "redaktur":      "ok      ok      ok        ok",
-        "admin":         "ok      ok      ok        ok",
+        "redaktur":      "ok      ok      ok        bad",
+        "admin":         "ok      ok      ok        bad",
         "anon":          "login   login   login     login",
     },
 }
