@@ -441,3 +441,12 @@ class ShareLink(models.Model):
     @property
     def is_active(self):
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+# The WordPress import's models live in their own module (articles/wordpress/models.py).
+from .wordpress.models import (  # noqa: E402,F401
+    ImportResult,
+    LegacyRedirect,
+    WordPressImport,
+    WordPressItem,
+)

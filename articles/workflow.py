@@ -168,15 +168,18 @@ def request_changes(user, article, comment, *, expected_version=None):
     return log
 
 
-def publish(user, article, when=None, comment="", *, expected_version=None):
-    """draft/review → published, now or at a future time (scheduled)."""
+def publish(user, article, when=None, comment="", *, expected_version=None, imported=False):
+    """draft/review → published, now or at a future time (scheduled).
+
+    ``imported``: the article comes from an archive that was already public elsewhere
+    (WordPress import); it keeps its original date and skips the completeness check."""
     _require(is_editor(user))
     when = when or timezone.now()
     with transaction.atomic():
         locked = _locked(article)
         _check_expected(locked, expected_version)
         _require_state(locked, S.DRAFT, S.REVIEW, S.PUBLISHED)
-        missing = missing_for_review(locked)
+        missing = [] if imported else missing_for_review(locked)
         if missing:
             raise ValidationError(
                 _("Not complete yet. Still missing: %(fields)s.") % {"fields": ", ".join(missing)}
