@@ -101,15 +101,18 @@ class Importer:
         run = self.run
         run.state = WordPressImport.State.RUNNING
         run.save(update_fields=["state"])
-        try:
-            with adapter.muted():
-                self._pass_terms_and_media()
-                self._pass_posts()
-                self._pass_links()
-            run.state = WordPressImport.State.DONE
-        except ExportError as error:
-            run.state = WordPressImport.State.FAILED
-            run.message = str(error)
+        errors = []
+        with adapter.muted():
+            # A damaged file stops each pass at the damage; everything before it is
+            # still imported (posts too), and the run ends as failed with the reason.
+            for step in (self._pass_terms_and_media, self._pass_posts):
+                try:
+                    step()
+                except ExportError as error:
+                    errors.append(str(error))
+            self._pass_links()
+        run.state = WordPressImport.State.FAILED if errors else WordPressImport.State.DONE
+        run.message = errors[0] if errors else ""
         run.finished_at = timezone.now()
         run.save(update_fields=["state", "message", "finished_at", "processed", "total", "site"])
         return self.counts
@@ -152,7 +155,7 @@ class Importer:
     # --- pass 1: site, authors, terms, attachments ------------------------------
 
     def _pass_terms_and_media(self):
-        total = 0
+        self.run.total = 0
         for kind, data in read_export(self.source()):
             if kind == "site":
                 self._site(data)
@@ -165,11 +168,9 @@ class Importer:
             elif kind == "tag":
                 self._atomic("tag", data["term_id"], data["name"], lambda d=data: self._tag(d))
             elif kind == "item":
-                total += 1
+                self.run.total += 1
                 if data["post_type"] == "attachment":
                     self._limited_item(data, self._attachment)
-        self.run.total = total
-        self.posts_seen = 0
 
     def _site(self, data):
         base = data.get("base_site_url") or data.get("link") or ""
@@ -365,6 +366,7 @@ class Importer:
     # --- pass 2: posts ------------------------------------------------------------
 
     def _pass_posts(self):
+        self.posts_seen = 0
         for kind, data in read_export(self.source()):
             if kind == "item" and data["post_type"] != "attachment":
                 self._limited_item(data, self._post)

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from kominfo.models import SiteSettings
 from perangkat_daerah.roles import REDAKTUR
 from tests.factories import make_pd, make_user
+from tests.workflow.helpers import ensure_groups
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +25,7 @@ def pd(db):
 
 @pytest.fixture
 def editor(db):
+    ensure_groups()
     return make_user(REDAKTUR, username="redaktur-impor")
 
 

@@ -29,17 +29,33 @@ def two_posts(title="Berita satu"):
         wxr.author("admin", "Wak Hedir"),
         wxr.category(3, "berita", "Berita"),
         wxr.post(1, title, "<p>Isi satu</p>", categories=[("berita", "Berita")]),
-        wxr.post(2, "Berita dua", "<p>Isi dua dengan <a href=\"https://lama.kutaitimurkab.go.id/2024/09/02/post-1/\">tautan</a></p>"),
+        wxr.post(
+            2,
+            "Berita dua",
+            '<p>Isi dua dengan <a href="https://lama.kutaitimurkab.go.id/2024/09/02/post-1/">tautan</a></p>',
+        ),
     )
 
 
 def test_second_run_creates_nothing_twice(run_import):
     run_import(two_posts())
-    counts = (Article.objects.count(), Category.objects.count(), Author.objects.count(),
-              LegacyRedirect.objects.count(), Revision.objects.count(), Transition.objects.count())
+    counts = (
+        Article.objects.count(),
+        Category.objects.count(),
+        Author.objects.count(),
+        LegacyRedirect.objects.count(),
+        Revision.objects.count(),
+        Transition.objects.count(),
+    )
     run_import(two_posts())
-    assert (Article.objects.count(), Category.objects.count(), Author.objects.count(),
-            LegacyRedirect.objects.count(), Revision.objects.count(), Transition.objects.count()) == counts
+    assert (
+        Article.objects.count(),
+        Category.objects.count(),
+        Author.objects.count(),
+        LegacyRedirect.objects.count(),
+        Revision.objects.count(),
+        Transition.objects.count(),
+    ) == counts
     second = WordPressImport.objects.order_by("-pk").first()
     outcomes = {r.wp_id: r.outcome for r in second.results.filter(kind="post")}
     assert outcomes == {1: "skipped", 2: "skipped"}
@@ -98,8 +114,10 @@ def test_truncated_export_keeps_what_was_read_and_says_so(run_import):
 
 
 def test_entity_bomb_is_refused(run_import):
-    bomb = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
-            b"<rss><channel><title>&lol2;</title></channel></rss>")
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
+        b"<rss><channel><title>&lol2;</title></channel></rss>"
+    )
     with pytest.raises(CommandError) as error:
         run_import(bomb)
     assert "entitas" in str(error.value).lower()
@@ -114,12 +132,18 @@ def test_not_an_export(run_import):
 
 def test_missing_file_and_unknown_pd_are_clear(run_import, editor):
     with pytest.raises(CommandError) as error:
-        call_command("import_wordpress", "/tidak/ada.xml", "--pd", "tidak-ada", "--user", editor.username)
+        call_command(
+            "import_wordpress", "/tidak/ada.xml", "--pd", "tidak-ada", "--user", editor.username
+        )
     assert "tidak-ada" in str(error.value)
 
 
 def test_post_with_broken_html_imports(run_import):
-    run_import(wxr.export(wxr.post(9, "Rusak", "<p>Tidak ditutup <b>tebal <table><tr><td>sel</p></div></div>")))
+    run_import(
+        wxr.export(
+            wxr.post(9, "Rusak", "<p>Tidak ditutup <b>tebal <table><tr><td>sel</p></div></div>")
+        )
+    )
     body = Article.objects.get().body
     assert "Tidak ditutup" in body and "sel" in body and "</div>" not in body
 
@@ -128,7 +152,14 @@ def test_export_from_another_site_on_a_second_run(run_import):
     run_import(two_posts())
     other = "https://desa-lain.example.id"
     export = wxr.export(
-        wxr.post(1, "Berita desa lain", "<p>x</p>", name="post-1", site=other, link=f"{other}/2024/09/02/post-1/"),
+        wxr.post(
+            1,
+            "Berita desa lain",
+            "<p>x</p>",
+            name="post-1",
+            site=other,
+            link=f"{other}/2024/09/02/post-1/",
+        ),
         site=other,
     )
     run_import(export)
@@ -142,16 +173,30 @@ def test_export_from_another_site_on_a_second_run(run_import):
 
 @pytest.mark.django_db(transaction=True)
 def test_kill_9_in_the_middle_then_resume(tmp_path, pd, editor):
-    posts = [wxr.post(i, f"Berita nomor {i}", f"<p>Isi {i} é</p>", name=f"berita-{i}") for i in range(1, 401)]
+    posts = [
+        wxr.post(i, f"Berita nomor {i}", f"<p>Isi {i} é</p>", name=f"berita-{i}")
+        for i in range(1, 401)
+    ]
     path = tmp_path / "besar.xml"
     path.write_bytes(wxr.export(*posts))
     env = dict(os.environ)
     db = settings.DATABASES["default"]
     env["DATABASE_URL"] = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     env["DJANGO_SETTINGS_MODULE"] = "kominfo.settings_test"
-    command = [sys.executable, "manage.py", "import_wordpress", str(path), "--pd", pd.slug,
-               "--user", editor.username, "--no-progress"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    command = [
+        sys.executable,
+        "manage.py",
+        "import_wordpress",
+        str(path),
+        "--pd",
+        pd.slug,
+        "--user",
+        editor.username,
+        "--no-progress",
+    ]
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     deadline = time.monotonic() + 120
     while Article.objects.count() < 40 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)
@@ -161,7 +206,9 @@ def test_kill_9_in_the_middle_then_resume(tmp_path, pd, editor):
     partial = Article.objects.count()
     assert 40 <= partial < 400
     connection.close()
-    call_command("import_wordpress", str(path), "--pd", pd.slug, "--user", editor.username, "--no-progress")
+    call_command(
+        "import_wordpress", str(path), "--pd", pd.slug, "--user", editor.username, "--no-progress"
+    )
     assert Article.objects.count() == 400
     assert Article.objects.filter(status="published").count() == 400
     assert WordPressItem.objects.filter(kind="post").count() == 400

@@ -141,7 +141,7 @@ def test_classic_editor_text_gets_paragraphs_and_shortcodes(run_import):
         "Kepala Dinas memberi sambutan[/caption]\n\n"
         "https://youtu.be/dQw4w9WgXcQ\n\n"
         "[embed]https://vimeo.com/123456[/embed]\n\n"
-        "[contact-form-7 id=\"5\"]Teks [b]tebal[/b] tetap."
+        '[contact-form-7 id="5"]Teks [b]tebal[/b] tetap.'
     )
     run_import(wxr.export(wxr.post(30, "Klasik", content)))
     body = Article.objects.get().body

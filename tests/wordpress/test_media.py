@@ -24,7 +24,9 @@ def uploads(tmp_path):
     (root / "2024/09/WhatsApp-Image-2024-09-02-at-14.11.22.jpeg").write_bytes(files.jpeg_with_gps())
     (root / "2024/09/copy-of-the-same.jpg").write_bytes(files.jpeg_with_gps())
     (root / "2024/09/not-a-photo.jpg").write_bytes(b"<html><script>alert(1)</script></html>")
-    (root / "2024/09/undangan.pdf").write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    (root / "2024/09/undangan.pdf").write_bytes(
+        b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    )
     (tmp_path / "secret.jpg").write_bytes(files.jpeg_with_gps())
     return root
 
@@ -37,13 +39,26 @@ def media_export(body_extra=""):
         f'<p>[gallery ids="41,42"]</p>'
     )
     return wxr.export(
-        wxr.attachment(41, "2024/09/WhatsApp-Image-2024-09-02-at-14.11.22.jpeg", title="WhatsApp Image", alt="Peserta Bimtek di Mataram", caption="Peserta Bimtek", parent=50),
+        wxr.attachment(
+            41,
+            "2024/09/WhatsApp-Image-2024-09-02-at-14.11.22.jpeg",
+            title="WhatsApp Image",
+            alt="Peserta Bimtek di Mataram",
+            caption="Peserta Bimtek",
+            parent=50,
+        ),
         wxr.attachment(42, "2024/09/copy-of-the-same.jpg", title="Salinan", parent=50),
         wxr.attachment(43, "2024/09/not-a-photo.jpg", title="Palsu"),
         wxr.attachment(44, "2024/09/hilang.jpg", title="Hilang"),
         wxr.attachment(45, "../secret.jpg", title="Keluar folder"),
         wxr.attachment(46, "2024/09/undangan.pdf", title="Undangan rapat", parent=50),
-        wxr.post(50, "Berita dengan foto", body, meta={"_thumbnail_id": "41"}, categories=[("berita", "Berita")]),
+        wxr.post(
+            50,
+            "Berita dengan foto",
+            body,
+            meta={"_thumbnail_id": "41"},
+            categories=[("berita", "Berita")],
+        ),
     )
 
 

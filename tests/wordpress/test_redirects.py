@@ -6,10 +6,10 @@ import urllib.request
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from taggit.models import Tag
 
 from articles.models import Article, Category
 from articles.wordpress import redirects
-from taggit.models import Tag
 
 from . import wxr
 from .test_media import media_export, uploads  # noqa: F401  (fixture)
@@ -23,7 +23,14 @@ def imported(run_import, uploads):  # noqa: F811
         wxr.category(3, "berita", "Berita"),
         wxr.category(5, "sangatta", "Sangatta", parent="berita"),
         wxr.tag(7, "bimtek-2024", "Bimtek"),
-        wxr.post(60, "Bimtek Kehumasan", "<p>Isi</p>", name="bimtek-kehumasan", categories=[("berita", "Berita")], tags=[("bimtek-2024", "Bimtek")]),
+        wxr.post(
+            60,
+            "Bimtek Kehumasan",
+            "<p>Isi</p>",
+            name="bimtek-kehumasan",
+            categories=[("berita", "Berita")],
+            tags=[("bimtek-2024", "Bimtek")],
+        ),
         wxr.post(61, "Draf rahasia", "<p>Isi</p>", status="draft", name="draf-rahasia"),
         wxr.post(62, "Berita non-ASCII", "<p>Isi</p>", name="%e2%80%9cberita%e2%80%9d-sangatta"),
     )
@@ -63,7 +70,10 @@ def test_category_tag_feed_and_pagination(client, imported):
     tag = Tag.objects.get(name="Bimtek")
     assert location(client, "/category/berita/") == f"/kategori/{category.slug}/"
     assert location(client, "/category/berita/page/2/") == f"/kategori/{category.slug}/?page=2"
-    assert location(client, "/category/berita/sangatta/") == f"/kategori/{Category.objects.get(name='Sangatta').slug}/"
+    assert (
+        location(client, "/category/berita/sangatta/")
+        == f"/kategori/{Category.objects.get(name='Sangatta').slug}/"
+    )
     assert location(client, "/category/berita/feed/") == f"/kategori/{category.slug}/rss/"
     assert tag.slug == "bimtek"
     assert location(client, "/tag/bimtek-2024/") == f"/tag/{tag.slug}/"
@@ -80,12 +90,21 @@ def test_media_and_attachment_pages(client, imported):
     assert location(client, base + "-1024x768.jpeg") == original
     assert location(client, "/?attachment_id=41") == original
     document = article.attachments.get()
-    assert location(client, "/wp-content/uploads/2024/09/undangan.pdf") == document.get_download_url()
+    assert (
+        location(client, "/wp-content/uploads/2024/09/undangan.pdf") == document.get_download_url()
+    )
 
 
 def test_unknown_and_unpublished_stay_404(client, imported):
-    for old in ("/?p=61", "/draf-rahasia/", "/?p=999", "/?page_id=3", "/tidak-ada/", "/category/x/",
-                "/wp-content/uploads/2024/09/tidak.jpg"):
+    for old in (
+        "/?p=61",
+        "/draf-rahasia/",
+        "/?p=999",
+        "/?page_id=3",
+        "/tidak-ada/",
+        "/category/x/",
+        "/wp-content/uploads/2024/09/tidak.jpg",
+    ):
         assert client.get(old).status_code == 404, old
 
 
@@ -132,7 +151,11 @@ def test_redirects_over_real_http(live_server, imported):
             return None
 
     opener = urllib.request.build_opener(NoFollow)
-    for old, expected in (("/?p=60", 301), ("/2024/09/bimtek-kehumasan/", 301), ("/tidak-ada/", 404)):
+    for old, expected in (
+        ("/?p=60", 301),
+        ("/2024/09/bimtek-kehumasan/", 301),
+        ("/tidak-ada/", 404),
+    ):
         try:
             response = opener.open(live_server.url + old)
             status, headers = response.status, response.headers

@@ -32,7 +32,11 @@ def post(
 ):
     name = f"post-{post_id}" if name is None else name
     if link is None:
-        link = f"{site}/{date[:4]}/{date[5:7]}/{date[8:10]}/{name}/" if name else f"{site}/?p={post_id}"
+        link = (
+            f"{site}/{date[:4]}/{date[5:7]}/{date[8:10]}/{name}/"
+            if name
+            else f"{site}/?p={post_id}"
+        )
     parts = [
         f"<title>{escape(title)}</title>",
         f"<link>{escape(link)}</link>",
@@ -58,9 +62,13 @@ def post(
     if attachment_url:
         parts.append(f"<wp:attachment_url>{cdata(attachment_url)}</wp:attachment_url>")
     for nicename, label in categories:
-        parts.append(f'<category domain="category" nicename={quoteattr(nicename)}>{cdata(label)}</category>')
+        parts.append(
+            f'<category domain="category" nicename={quoteattr(nicename)}>{cdata(label)}</category>'
+        )
     for nicename, label in tags:
-        parts.append(f'<category domain="post_tag" nicename={quoteattr(nicename)}>{cdata(label)}</category>')
+        parts.append(
+            f'<category domain="post_tag" nicename={quoteattr(nicename)}>{cdata(label)}</category>'
+        )
     for key, value in (meta or {}).items():
         parts.append(
             f"<wp:postmeta><wp:meta_key>{cdata(key)}</wp:meta_key>"
