@@ -23,6 +23,9 @@ class Command(BaseCommand):
         parser.add_argument("--user", default="", help="Username of the importing editor")
         parser.add_argument("--dry-run", action="store_true", help="Check everything, save nothing")
         parser.add_argument("--limit", type=int, default=None, help="Import at most N items")
+        parser.add_argument(
+            "--jobs", type=int, default=1, help="Processes for media and posts (e.g. 2 on 2 cores)"
+        )
         parser.add_argument("--report", default="", help="Write the per-item report to this CSV")
         parser.add_argument("--no-progress", action="store_true")
 
@@ -42,7 +45,9 @@ class Command(BaseCommand):
             limit=options["limit"],
         )
         show = not options["no_progress"] and sys.stderr.isatty()
-        counts = import_export(run, user, progress=self._progress if show else None)
+        counts = import_export(
+            run, user, progress=self._progress if show else None, jobs=options["jobs"]
+        )
         if show:
             self.stderr.write("")
         if options["report"]:
