@@ -225,3 +225,6 @@ class ArticleAdmin(PDScopedAdminMixin, WorkflowAdminMixin, admin.ModelAdmin):
             return "—"
         local = timezone.localtime(obj.published_at)
         return f"{local:%d-%m-%Y %H:%M} {zone_label()}"
+
+
+from .wordpress import admin as _wordpress_admin  # noqa: E402,F401  (registers the import admin)

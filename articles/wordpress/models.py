@@ -3,9 +3,17 @@ export's ids to our objects (idempotency) and the old addresses (301 redirects).
 
 Imported from ``articles.models`` so they belong to the ``articles`` app."""
 
+from pathlib import Path
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def export_storage():
+    """Uploaded exports stay off the public media storage (they hold e-mail addresses)."""
+    return FileSystemStorage(location=Path(settings.WORDPRESS_IMPORT_ROOT) / "exports")
 
 
 class WordPressImport(models.Model):
@@ -18,7 +26,7 @@ class WordPressImport(models.Model):
         FAILED = "failed", _("Stopped with an error")
 
     export_file = models.FileField(
-        _("WordPress export (WXR)"), upload_to="wordpress-imports/", blank=True
+        _("WordPress export (WXR)"), upload_to="%Y/%m/", storage=export_storage, blank=True
     )
     export_path = models.CharField(_("export path"), max_length=500, blank=True)
     uploads_dir = models.CharField(
