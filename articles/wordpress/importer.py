@@ -551,15 +551,27 @@ class Importer:
         return clean.old_path(url) or "/"  # a post imported later: fixed in pass 3
 
     def _pick_category(self, categories):
-        """The post's first real category (WordPress's "Uncategorized" only as a last resort)."""
+        """The post's first real category (WordPress's "Uncategorized" only as a last resort).
+        Exports of posts only carry no category list in their header: a category first
+        seen on a post is created here."""
         wanted = sorted(categories, key=lambda c: unquote(c[0]).lower() in UNCATEGORIZED)
         for nicename, name in wanted:
-            pk = self.category_ids.get(unquote(nicename).lower())
+            slug = unquote(nicename).lower()
+            pk = self.category_ids.get(slug)
             if pk:
                 return Category(pk=pk)
-            category = Category.objects.filter(name=unescape(name)).first()
-            if category:
-                return category
+            name = unescape(name).strip()[:100]
+            if not name:
+                continue
+            category = Category.objects.filter(name=name).first()
+            if category is None:
+                category = Category.objects.create(
+                    name=name, slug=_unique(Category, slugify(slug) or slugify(name) or "kategori")
+                )
+            self._redirects([f"/category/{slug}/"], category=category)
+            self._redirects([f"/category/{slug}/feed/"], target=f"/kategori/{category.slug}/rss/")
+            self._after_commit(self.category_ids, slug, category.pk)
+            return category
         return None
 
     def _image(self, wp_id):

@@ -165,3 +165,22 @@ def test_run_is_recorded_with_counts(run_import):
 def test_tag_names_with_any_characters_pass_through(run_import):
     run_import(standard_export())
     assert Tag.objects.filter(name="Pelayanan Publik Çepat 🚀").exists()
+
+
+@pytest.mark.parametrize("version", ["1.0", "1.1", "1.2"])
+def test_every_wxr_version_and_cdata_edge(run_import, version):
+    content = "<p>Kode: a]]>b &amp; “kutipan” — Rp1.000</p>"
+    run_import(wxr.export(wxr.post(70, "Versi &#8220;WXR&#8221;", content), version=version))
+    article = Article.objects.get()
+    assert article.title == "Versi “WXR”"
+    assert "a]]&gt;b &amp; “kutipan” — Rp1.000" in article.body
+
+
+def test_report_file_from_the_command(run_import, tmp_path):
+    import csv
+
+    report = tmp_path / "hasil.csv"
+    run_import(standard_export(), "--report", str(report))
+    rows = list(csv.DictReader(report.open(encoding="utf-8")))
+    post_row = next(r for r in rows if r["type"] == "post")
+    assert post_row["result"] == "imported" and post_row["new_address"].startswith("/berita/")

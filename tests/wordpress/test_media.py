@@ -106,3 +106,34 @@ def test_exif_stripped_from_the_stored_file(run_import, uploads):
     with default_storage.open(image.file.name, "rb") as handle:
         with PILImage.open(io.BytesIO(handle.read())) as img:
             assert not img.getexif()
+
+
+def test_complete_pending_post_goes_to_review_without_notifying(
+    run_import, uploads, pd, mailoutbox
+):
+    from articles.models import Notification
+    from perangkat_daerah.roles import REDAKTUR
+    from tests.factories import make_user
+
+    make_user(REDAKTUR, username="redaktur-lain")  # would normally hear about a submission
+    export = wxr.export(
+        wxr.attachment(
+            41, "2024/09/WhatsApp-Image-2024-09-02-at-14.11.22.jpeg", alt="Peserta Bimtek"
+        ),
+        wxr.post(
+            51,
+            "Menunggu tinjauan",
+            "<p>Isi lengkap.</p>",
+            status="pending",
+            excerpt="Teras berita.",
+            categories=[("berita", "Berita")],
+            meta={"_thumbnail_id": "41"},
+        ),
+    )
+    run_import(export, uploads=uploads)
+    article = Article.objects.get()
+    assert article.status == Article.Status.REVIEW
+    log = article.transitions.get()
+    assert log.action == "submit" and "WordPress" in log.comment
+    assert not Notification.objects.exists()
+    assert mailoutbox == []
