@@ -434,6 +434,7 @@ class Importer:
     # --- pass 2: posts ------------------------------------------------------------
 
     def _pass_posts(self):
+        WordPressImport.objects.filter(pk=self.run.pk).update(total=self.run.total)
         self.posts_seen = 0
         self.document_parents = set(
             WordPressItem.objects.filter(
