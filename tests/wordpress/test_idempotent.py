@@ -240,3 +240,31 @@ def test_two_processes_share_the_work_without_duplicates(run_import, tmp_path):
     assert f'href="{second.get_absolute_url()}"' in first.body
     run_import(wxr.export(*posts), "--jobs", "2")
     assert Article.objects.count() == 40
+
+
+def test_query_budget_per_post(run_import):
+    """Each further post costs a fixed number of queries (no N+1 over earlier posts)."""
+    from django.test.utils import CaptureQueriesContext
+
+    def posts(first, count):
+        return [
+            wxr.post(
+                i,
+                f"Anggaran {i}",
+                f'<p>Isi <a href="{wxr.SITE}/?p={i - 1}">sebelumnya</a></p>',
+                name=f"anggaran-{i}",
+                categories=[("berita", "Berita")],
+                tags=[("t", "Tag Ü")],
+            )
+            for i in range(first, first + count)
+        ]
+
+    run_import(wxr.export(wxr.category(3, "berita", "Berita"), *posts(1, 5)))  # warm caches
+    with CaptureQueriesContext(connection) as ten:
+        run_import(wxr.export(*posts(100, 10)), name="ten.xml")
+    with CaptureQueriesContext(connection) as thirty:
+        run_import(wxr.export(*posts(200, 30)), name="thirty.xml")
+    per_post = (len(thirty) - len(ten)) / 20
+    # 24 statements in production; inside the test's transaction each item's and the
+    # workflow's atomic blocks add SAVEPOINT/RELEASE pairs.
+    assert per_post <= 30, per_post
