@@ -126,7 +126,10 @@ class Importer:
                     step()
                 except ExportError as error:
                     errors.append(str(error))
-            self._pass_links()
+            if self.jobs > 1 and self.relink:
+                self._parallel("_pass_links")
+            else:
+                self._pass_links()
         if self.jobs > 1:
             run.processed = WordPressImport.objects.values_list("processed", flat=True).get(
                 pk=run.pk
@@ -640,7 +643,9 @@ class Importer:
             new = _target(row) if row else None
             return f'href="{new}"' if new else match.group(0)
 
-        for pk in self.relink:
+        for index, pk in enumerate(self.relink):
+            if self.shard is not None and index % self.jobs != self.shard:
+                continue
             article = Article.objects.filter(pk=pk).first()
             if article is None:
                 continue
@@ -659,7 +664,9 @@ def _run_shard(arguments):
     """In a forked child: run one pass over this child's share of the items."""
     step, shard = arguments
     importer = _CURRENT
-    importer.shard, importer._shard_ticks, importer.relink = shard, 0, []
+    importer.shard, importer._shard_ticks = shard, 0
+    if step != "_pass_links":
+        importer.relink = []
     error = ""
     try:
         with adapter.muted():
@@ -673,7 +680,7 @@ def _run_shard(arguments):
                 processed=F("processed") + rest
             )
         connections.close_all()
-    return importer.relink, error
+    return ([] if step == "_pass_links" else importer.relink), error
 
 
 def _relaxed_commit():
