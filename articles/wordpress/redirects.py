@@ -27,6 +27,8 @@ MISSING = ""
 def legacy_key(path, query=None):
     """(key, page number or None) for an old address; query is a dict-like of GET params."""
     query = query or {}
+    if path.startswith("/index.php"):  # WordPress without pretty permalinks / PATHINFO
+        path = path[len("/index.php") :] or "/"
     if path in ("", "/"):
         for name in ID_PARAMS:
             value = str(query.get(name, "")).strip()
@@ -117,7 +119,8 @@ class LegacyRedirectMiddleware:
 
     def __call__(self, request):
         wanted = request.method in ("GET", "HEAD") and not request.path.startswith("/admin/")
-        if wanted and request.path == "/" and any(p in request.GET for p in ID_PARAMS):
+        front = request.path in ("/", "/index.php")
+        if wanted and front and any(p in request.GET for p in ID_PARAMS):
             response = redirect_for(request)
             if response is None:
                 raise Http404("Old address not found")

@@ -50,6 +50,8 @@ def test_post_addresses(client, imported):
     assert new.startswith("/berita/")
     for old in (
         "/?p=60",
+        "/index.php?p=60",
+        "/index.php/2024/09/02/bimtek-kehumasan/",
         "/2024/09/02/bimtek-kehumasan/",
         "/2024/09/02/bimtek-kehumasan",
         "/2024/09/bimtek-kehumasan/",
