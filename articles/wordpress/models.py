@@ -11,9 +11,21 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class ExportStorage(FileSystemStorage):
+    """Uploaded exports stay off the public media storage (they hold e-mail addresses).
+    The folder is read from settings on every use, so it follows WORDPRESS_IMPORT_ROOT."""
+
+    @property
+    def base_location(self):
+        return str(Path(settings.WORDPRESS_IMPORT_ROOT) / "exports")
+
+    @property
+    def location(self):
+        return str(Path(self.base_location).resolve())
+
+
 def export_storage():
-    """Uploaded exports stay off the public media storage (they hold e-mail addresses)."""
-    return FileSystemStorage(location=Path(settings.WORDPRESS_IMPORT_ROOT) / "exports")
+    return ExportStorage()
 
 
 class WordPressImport(models.Model):
