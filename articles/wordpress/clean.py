@@ -46,6 +46,12 @@ ATTR_URL = re.compile(
 BLOCK_START = re.compile(
     r"^\s*<(p|h[1-6]|ul|ol|li|blockquote|figure|table|div|pre|hr|dl|address|section)\b", re.I
 )
+# A writer credit typed into the body ("Penulis : Wak Hedir"): it becomes the byline.
+CREDIT = re.compile(
+    r"<p>\s*(?:<(?:strong|b|em|i)>\s*)*(?:Penulis|Pewarta|Reporter|Ditulis oleh)\s*:\s*"
+    r"(?P<name>[^<]{2,80}?)\s*(?:</(?:strong|b|em|i)>\s*)*</p>",
+    re.I,
+)
 IDS = re.compile(r"ids\s*=\s*[\"']?(?P<ids>[\d,\s]+)")
 
 
@@ -53,6 +59,7 @@ IDS = re.compile(r"ids\s*=\s*[\"']?(?P<ids>[\d,\s]+)")
 class Cleaned:
     html: str
     gallery_ids: list = field(default_factory=list)
+    credits: list = field(default_factory=list)
     notes: list = field(default_factory=list)
 
 
@@ -132,7 +139,13 @@ def clean_content(raw, resolve_media=None, resolve_link=None):
         new = url if new is None else new
         return f'{match.group("head")}"{escape(new)}"'
 
-    result.html = ATTR_URL.sub(attr_url, text).strip()
+    text = ATTR_URL.sub(attr_url, text)
+
+    def credit(match):
+        result.credits.append(html.unescape(match.group("name")).strip())
+        return ""
+
+    result.html = CREDIT.sub(credit, text).strip()
     return result
 
 

@@ -506,7 +506,7 @@ class Importer:
             )
         else:
             article.tags.set(tags)
-        self._bylines(article, item.get("creator", ""), new)
+        self._bylines(article, body.credits or [item.get("creator", "")], new)
         if body.gallery_ids or not new:
             self._gallery(article, body.gallery_ids)
         if item["post_id"] in self.document_parents or not new:
@@ -593,12 +593,16 @@ class Importer:
             self._after_commit(self.known["tag"], name, tag)
         return tag
 
-    def _bylines(self, article, login, new):
-        name = (self.authors.get(login) or login).strip()[:120]
+    def _bylines(self, article, logins, new):
+        """Bylines of the chosen PD: a credit typed into the body wins over dc:creator
+        (often just "admin")."""
         if not new:
             ArticleAuthor.objects.filter(article=article).delete()
-        if not name:
-            return
+        names = [(self.authors.get(login) or login).strip()[:120] for login in logins]
+        for order, name in enumerate(dict.fromkeys(n for n in names if n)):
+            self._byline(article, name, order)
+
+    def _byline(self, article, name, order):
         author = self.known["author"].get(name)
         author = (
             author or Author.objects.filter(display_name=name, perangkat_daerah=self.pd).first()
@@ -610,7 +614,7 @@ class Importer:
                 perangkat_daerah=self.pd,
             )
         self._after_commit(self.known["author"], name, author)
-        ArticleAuthor.objects.create(article=article, author=author, order=0)
+        ArticleAuthor.objects.create(article=article, author=author, order=order)
 
     def _gallery(self, article, wp_ids):
         GalleryItem.objects.filter(article=article).delete()

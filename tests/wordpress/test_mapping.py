@@ -184,3 +184,16 @@ def test_report_file_from_the_command(run_import, tmp_path):
     rows = list(csv.DictReader(report.open(encoding="utf-8")))
     post_row = next(r for r in rows if r["type"] == "post")
     assert post_row["result"] == "imported" and post_row["new_address"].startswith("/berita/")
+
+
+def test_writer_credit_typed_into_the_body_becomes_the_byline(run_import):
+    content = (
+        "Dengan adanya Bimtek ini, diharapkan setiap PD lebih bersinergi.\n\n"
+        "Penulis : Wak Hedir\n\n"
+        "#Footnote\nKabupaten Kutai Timur adalah salah satu kabupaten di Kalimantan Timur."
+    )
+    run_import(wxr.export(wxr.author("admin", "Admin Berita"), wxr.post(80, "Kredit", content)))
+    article = Article.objects.get()
+    assert "Penulis" not in article.body and "Wak Hedir" not in article.body
+    assert "bersinergi" in article.body
+    assert [a.display_name for a in article.authors.all()] == ["Wak Hedir"]
