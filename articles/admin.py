@@ -228,3 +228,6 @@ class TagAdmin(admin.ModelAdmin):
     @admin.display(description=_("articles"), ordering="uses")
     def article_count(self, obj):
         return obj.uses
+
+
+from .wordpress import admin as _wordpress_admin  # noqa: E402,F401  (registers the import admin)

@@ -260,7 +260,8 @@ def _identifiers(obj):
     if slug:
         idents.append(f"slug:{slug}")
     old_slugs = getattr(obj, "old_slugs", None)
-    if old_slugs is not None and obj.pk:
+    # Old addresses exist only for items that were public once.
+    if old_slugs is not None and obj.pk and getattr(obj, "first_published_at", None):
         idents += [f"slug:{old}" for old in old_slugs.values_list("slug", flat=True)]
     return idents
 

@@ -233,3 +233,12 @@ class ArticleDailyViews(models.Model):
 
     def __str__(self):
         return f"{self.article_id} {self.day}: {self.views}"
+
+
+# The WordPress import's models live in their own module (articles/wordpress/models.py).
+from .wordpress.models import (  # noqa: E402,F401
+    ImportResult,
+    LegacyRedirect,
+    WordPressImport,
+    WordPressItem,
+)

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "media_library",
     "publishing",
     "articles",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Old WordPress addresses: only asked when nothing else answered (404).
+    "articles.wordpress.redirects.LegacyRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -163,6 +167,12 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# WordPress imports (articles/wordpress): uploaded exports are kept here, never under
+# MEDIA_ROOT (not public), and the admin may name an uploads folder only below it.
+WORDPRESS_IMPORT_ROOT = env.path("WORDPRESS_IMPORT_ROOT", default=BASE_DIR / "wordpress-import")
+WORDPRESS_IMPORT_JOBS = env.int("WORDPRESS_IMPORT_JOBS", default=1)
+# Background work (the WordPress import) runs in `manage.py db_worker` (django-tasks).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Media on S3-compatible object storage by settings alone (django-storages), else local disk.
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")

@@ -18,6 +18,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="kominfo-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="kominfo-test-static-")
+WORDPRESS_IMPORT_ROOT = tempfile.mkdtemp(prefix="kominfo-test-wordpress-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -191,9 +191,13 @@ def _supersede_pending(obj, note):
 # --- status changes -----------------------------------------------------------------
 
 
-def perform(name, user, obj, comment="", *, when=None, expires=None, expected_version=None):
+def perform(
+    name, user, obj, comment="", *, when=None, expires=None, expected_version=None, imported=False
+):
     """Carry out one step of ``steps.STEPS`` on ``obj`` as ``user``: the only door to a
-    status change. Returns the log entry."""
+    status change. Returns the log entry. ``imported``: the item comes from an archive
+    that was already public elsewhere (WordPress import): it keeps its original date
+    and is not held back by the completeness check."""
     step = STEPS.get(name)
     if step is None:
         raise ValidationError(_("Unknown action."))
@@ -213,7 +217,7 @@ def perform(name, user, obj, comment="", *, when=None, expires=None, expected_ve
                 % {"status": locked.get_status_display()}
             )
         _require(_may_take(user, locked, step))
-        if step.needs_complete:
+        if step.needs_complete and not (imported and step.target == S.PUBLISHED):
             missing = missing_for_review(locked)
             if missing:
                 raise ValidationError(
@@ -262,8 +266,10 @@ def _ct(obj):
 
 def _current_revision(user, obj):
     """The newest revision if it holds exactly the saved content, else a new one."""
-    content = revisions.snapshot(obj)
     newest = obj.revisions.exclude(state__in=[R.PENDING, R.REJECTED, R.SUPERSEDED]).first()
+    if newest is not None and newest.state == R.SAVED and newest.base_version == obj.version:
+        return newest  # recorded by the save that produced this version
+    content = revisions.snapshot(obj)
     if newest is not None and newest.content == content:
         return newest
     return Revision.objects.create(

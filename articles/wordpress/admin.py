@@ -1,0 +1,165 @@
+"""Admin: an Administrator uploads a WordPress export, the worker imports it in the
+background (django-tasks), the page shows progress and the report (CSV download)."""
+
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from perangkat_daerah.roles import is_administrator
+
+from .models import WordPressImport
+from .report import write_csv
+
+
+class WordPressImportForm(forms.ModelForm):
+    class Meta:
+        model = WordPressImport
+        fields = ["export_file", "perangkat_daerah", "uploads_dir", "dry_run"]
+        help_texts = {
+            "export_file": _("Upload a .xml file exported from WordPress (Tools → Export).")
+        }
+
+    def clean_export_file(self):
+        upload = self.cleaned_data.get("export_file")
+        if not upload:
+            raise forms.ValidationError(
+                _("Upload a .xml file exported from WordPress (Tools → Export).")
+            )
+        upload.seek(0)
+        head = upload.read(4096)
+        upload.seek(0)
+        if not upload.name.lower().endswith(".xml") or b"wordpress.org/export" not in head:
+            raise forms.ValidationError(_("The file is not a WordPress export (.xml)."))
+        return upload
+
+    def clean_uploads_dir(self):
+        value = (self.cleaned_data.get("uploads_dir") or "").strip()
+        if not value:
+            return ""
+        root = Path(settings.WORDPRESS_IMPORT_ROOT).resolve()
+        folder = (root / value).resolve()
+        if not folder.is_relative_to(root) or not folder.is_dir():
+            raise forms.ValidationError(_("The uploads folder does not exist on the server."))
+        return str(folder)
+
+
+@admin.register(WordPressImport)
+class WordPressImportAdmin(admin.ModelAdmin):
+    form = WordPressImportForm
+    list_display = ["created_at", "site", "perangkat_daerah", "state", "progress", "started_by"]
+    list_filter = ["state"]
+    readonly_fields = [
+        "state",
+        "progress",
+        "summary",
+        "report",
+        "message",
+        "site",
+        "perangkat_daerah",
+        "started_by",
+        "created_at",
+        "finished_at",
+        "dry_run",
+        "problems",
+    ]
+
+    # Administrators only: an import creates and publishes content for any PD.
+    def has_module_permission(self, request):
+        return is_administrator(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_administrator(request.user)
+
+    def has_add_permission(self, request):
+        return is_administrator(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return is_administrator(request.user) and (
+            obj is None or obj.state != WordPressImport.State.RUNNING
+        )
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["export_file", "perangkat_daerah", "uploads_dir", "dry_run"]
+        return self.readonly_fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        from .tasks import run_import
+
+        obj.started_by = request.user
+        super().save_model(request, obj, form, change)
+        transaction.on_commit(lambda: run_import.enqueue(obj.pk))
+        messages.info(request, gettext("The import was queued; the worker starts it shortly."))
+
+    @admin.display(description=_("Progress"))
+    def progress(self, obj):
+        total = obj.total or 0
+        return format_html(
+            '<progress max="{}" value="{}"></progress> {} / {}',
+            max(total, 1),
+            obj.processed,
+            obj.processed,
+            total or "?",
+        )
+
+    @admin.display(description=_("Results"))
+    def summary(self, obj):
+        from django.db.models import Count
+
+        rows = obj.results.values("outcome").annotate(n=Count("pk")).order_by("outcome")
+        labels = dict(obj.results.model.Outcome.choices)
+        return ", ".join(f"{labels.get(r['outcome'], r['outcome'])}: {r['n']}" for r in rows) or "—"
+
+    @admin.display(description=_("report"))
+    def report(self, obj):
+        url = reverse("admin:articles_wordpressimport_report", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, gettext("Download the report (CSV)"))
+
+    @admin.display(description=_("Items not imported or with a note"))
+    def problems(self, obj):
+        rows = obj.results.exclude(outcome="imported").exclude(message="")[:100]
+        return (
+            format_html_join(
+                "",
+                "<div>{} #{} “{}”: {}</div>",
+                ((r.get_outcome_display(), r.wp_id, r.title, r.message) for r in rows),
+            )
+            or "—"
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/report.csv",
+                self.admin_site.admin_view(self.report_view),
+                name="articles_wordpressimport_report",
+            ),
+            *super().get_urls(),
+        ]
+
+    def report_view(self, request, pk):
+        if not self.has_view_permission(request):
+            from django.http import Http404
+
+            raise Http404
+        run = get_object_or_404(WordPressImport, pk=pk)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="impor-wordpress-{run.pk}.csv"'
+        response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
+        write_csv(run, response)
+        return response

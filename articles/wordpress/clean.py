@@ -1,0 +1,165 @@
+"""Turn a WordPress post body into HTML for our editor.
+
+Gutenberg block comments go; ``[caption]`` becomes a figure, ``[embed]``/``[video]``,
+Gutenberg embed blocks and YouTube/Vimeo URLs on a line of their own become our
+``<oembed>``; ``[gallery ids=…]`` is collected for the article's gallery; other
+shortcodes lose their brackets; classic-editor text gets its paragraphs (wpautop).
+Image and link addresses are handed to the importer's resolvers, which know the
+imported media and posts. The result is sanitised again on save (articles.sanitize).
+"""
+
+import html
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from django.utils.html import escape, strip_tags
+from django.utils.text import Truncator
+
+from articles.sanitize import embed_src
+
+BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.S)
+GUTENBERG_EMBED = re.compile(
+    r"<figure[^>]*\bwp-block-embed[^>]*>\s*<div[^>]*wp-block-embed__wrapper[^>]*>\s*"
+    r"(?P<url>[^<\s]+)\s*</div>(?:\s*<figcaption[^>]*>.*?</figcaption>)?\s*</figure>",
+    re.S | re.I,
+)
+EMBED_SHORTCODE = re.compile(r"\[embed[^\]]*\]\s*(?P<url>[^\[\s]+)\s*\[/embed\]", re.I)
+VIDEO_SHORTCODE = re.compile(
+    r"\[(?:video|youtube)[^\]]*?(?:src|mp4|url)?=?[\"']?(?P<url>https?://[^\"'\]\s]+)[\"']?[^\]]*\]"
+    r"(?:\s*\[/(?:video|youtube)\])?",
+    re.I,
+)
+CAPTION = re.compile(r"\[caption(?P<attrs>[^\]]*)\](?P<inner>.*?)\[/caption\]", re.S | re.I)
+CAPTION_MEDIA = re.compile(
+    r"^\s*(?P<media>(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(?P<text>.*)$", re.S
+)
+GALLERY = re.compile(r"\[gallery(?P<attrs>[^\]]*)\]", re.I)
+OTHER_SHORTCODE = re.compile(r"\[/?[a-zA-Z_][\w-]*(?:\s[^\]]*)?\]")
+URL_LINE = re.compile(
+    r"(?:^|(?<=\n)|(?<=<p>))\s*(?P<url>https?://[^\s<>\"']+)\s*(?=$|\n|</p>)", re.M
+)
+ATTR_URL = re.compile(
+    r"(?P<head><(?P<tag>img|a)\b[^>]*?\s(?P<attr>src|href)=)(?P<q>[\"'])(?P<url>.*?)(?P=q)",
+    re.I | re.S,
+)
+BLOCK_START = re.compile(
+    r"^\s*<(p|h[1-6]|ul|ol|li|blockquote|figure|table|div|pre|hr|dl|address|section)\b", re.I
+)
+# A writer credit typed into the body ("Penulis : Wak Hedir"): it becomes the byline.
+CREDIT = re.compile(
+    r"<p>\s*(?:<(?:strong|b|em|i)>\s*)*(?:Penulis|Pewarta|Reporter|Ditulis oleh)\s*:\s*"
+    r"(?P<name>[^<]{2,80}?)\s*(?:</(?:strong|b|em|i)>\s*)*</p>",
+    re.I,
+)
+IDS = re.compile(r"ids\s*=\s*[\"']?(?P<ids>[\d,\s]+)")
+
+
+@dataclass
+class Cleaned:
+    html: str
+    gallery_ids: list = field(default_factory=list)
+    credits: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+
+def oembed(url):
+    url = html.unescape(url).strip()
+    if embed_src(url):
+        return f'<figure class="media"><oembed url="{escape(url)}"></oembed></figure>'
+    return f'<p><a href="{escape(url)}">{escape(url)}</a></p>'
+
+
+def _caption(match):
+    attrs, inner = match.group("attrs"), match.group("inner")
+    found = CAPTION_MEDIA.match(inner)
+    if not found:
+        return inner
+    text = found.group("text").strip()
+    if not text:
+        attr = re.search(r"caption=[\"'](.*?)[\"']", attrs)
+        text = attr.group(1) if attr else ""
+    caption = f"<figcaption>{text}</figcaption>" if text else ""
+    return f'<figure class="image">{found.group("media")}{caption}</figure>'
+
+
+def autop(text):
+    """WordPress's wpautop in small: blank lines separate paragraphs, single newlines
+    are line breaks. Chunks that already start with a block element stay as they are."""
+    chunks = [c.strip() for c in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if c.strip()]
+    out = []
+    for chunk in chunks:
+        if BLOCK_START.match(chunk):
+            out.append(chunk)
+        else:
+            out.append("<p>" + chunk.replace("\n", "<br>\n") + "</p>")
+    return "\n".join(out)
+
+
+def clean_content(raw, resolve_media=None, resolve_link=None):
+    """Clean one post body. ``resolve_media(url)`` returns the new address of an image
+    from wp-content/uploads (or None); ``resolve_link(url)`` the new address of a link
+    to the old site (or None to keep it)."""
+    result = Cleaned(html="")
+    text = BLOCK_COMMENT.sub("", raw or "")
+    text = GUTENBERG_EMBED.sub(lambda m: oembed(m.group("url")), text)
+    text = EMBED_SHORTCODE.sub(lambda m: oembed(m.group("url")), text)
+    text = VIDEO_SHORTCODE.sub(lambda m: oembed(m.group("url")), text)
+    text = CAPTION.sub(_caption, text)
+
+    def gallery(match):
+        ids = IDS.search(match.group("attrs"))
+        if ids:
+            result.gallery_ids += [int(i) for i in re.split(r"[,\s]+", ids.group("ids")) if i]
+        return ""
+
+    text = GALLERY.sub(gallery, text)
+    text = OTHER_SHORTCODE.sub("", text)
+    if not re.search(r"<p[\s>]", text, re.I):
+        text = autop(text)
+
+    def url_line(match):
+        url = html.unescape(match.group("url"))
+        return oembed(url) if embed_src(url) else match.group(0)
+
+    text = URL_LINE.sub(url_line, text)
+    text = re.sub(r"<p>\s*(<figure class=\"media\">.*?</figure>)\s*</p>", r"\1", text, flags=re.S)
+
+    def attr_url(match):
+        url = html.unescape(match.group("url")).strip()
+        new = None
+        if match.group("tag").lower() == "img":
+            if "/wp-content/uploads/" in url and resolve_media:
+                new = resolve_media(url)
+            if new is None:
+                result.notes.append(url)
+                return match.group("head") + '""'
+        elif resolve_link:
+            new = resolve_link(url)
+        new = url if new is None else new
+        return f'{match.group("head")}"{escape(new)}"'
+
+    text = ATTR_URL.sub(attr_url, text)
+
+    def credit(match):
+        result.credits.append(html.unescape(match.group("name")).strip())
+        return ""
+
+    result.html = CREDIT.sub(credit, text).strip()
+    return result
+
+
+def plain_lead(excerpt, body_html, limit=300):
+    """The lead: the post's excerpt, else the first paragraph of the body, as plain text."""
+    text = html.unescape(strip_tags(excerpt or "")).strip()
+    if not text:
+        first = re.search(r"<p[^>]*>(.*?)</p>", body_html or "", re.S | re.I)
+        text = html.unescape(strip_tags(first.group(1) if first else body_html or "")).strip()
+    text = re.sub(r"\s+", " ", text)
+    return Truncator(text).chars(limit)
+
+
+def old_path(url):
+    """The path (with query) of an address on the old site, '' for other sites."""
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")

@@ -1,0 +1,131 @@
+"""Old WordPress addresses → 301 to their new place, with one indexed query.
+
+Every old address is reduced to one key (``legacy_key``): ``/?p=12``,
+``/?page_id=3``, ``/?attachment_id=9``, or the decoded, lower-cased path with a
+trailing slash; ``/page/N/`` is cut off (and becomes ``?page=N`` on the target);
+WordPress's image size variants (``foto-300x200.jpg``, ``foto-scaled.jpg``) become
+the original upload. The middleware asks only when our own URLs had no answer
+(a 404), or for ``/?p=``-style queries on the home page, so the public URL space is
+untouched. Answers are kept in the page cache under the current content generation.
+"""
+
+import hashlib
+import re
+from urllib.parse import unquote, urlsplit
+
+from django.core.cache import cache
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import NoReverseMatch, reverse
+
+ID_PARAMS = ("p", "page_id", "attachment_id")
+PAGE_SUFFIX = re.compile(r"^(?P<base>/.*?/)page/(?P<n>\d{1,6})/$")
+SIZE_VARIANT = re.compile(r"-(?:\d{1,5}x\d{1,5}|scaled|rotated)(?=\.[a-z0-9]{2,5}$)")
+CACHE_PREFIX = "public:legacy"
+MISSING = ""
+
+
+def legacy_key(path, query=None):
+    """(key, page number or None) for an old address; query is a dict-like of GET params."""
+    query = query or {}
+    if path.startswith("/index.php"):  # WordPress without pretty permalinks / PATHINFO
+        path = path[len("/index.php") :] or "/"
+    if path in ("", "/"):
+        for name in ID_PARAMS:
+            value = str(query.get(name, "")).strip()
+            if value.isdigit():
+                return f"/?{name}={int(value)}", None
+        return None, None
+    path = unquote(path).lower()
+    if "/wp-content/uploads/" in path:
+        path = path[path.index("/wp-content/uploads/") :]
+        return SIZE_VARIANT.sub("", path), None
+    if not path.endswith("/"):
+        path += "/"
+    if not path.startswith("/"):
+        path = "/" + path
+    page = PAGE_SUFFIX.match(path)
+    if page and page.group("base") != "/":
+        return page.group("base"), int(page.group("n"))
+    return path, None
+
+
+def key_of_url(url):
+    """The key of a full old address (as written in an export)."""
+    parts = urlsplit(url)
+    query = dict(p.split("=", 1) for p in parts.query.split("&") if "=" in p)
+    return legacy_key(parts.path or "/", query)[0]
+
+
+def resolve(redirect):
+    """The address a LegacyRedirect points to now, or None (target not public)."""
+    if redirect.article_id:
+        article = redirect.article
+        if article.status == article.Status.ARCHIVED or article.is_live:
+            return article.get_absolute_url()  # archived: the article page answers 410
+        return None
+    try:
+        if redirect.category_id:
+            return reverse("articles:category", kwargs={"slug": redirect.category.slug})
+        if redirect.tag_id:
+            return reverse("articles:tag", kwargs={"slug": redirect.tag.slug})
+    except NoReverseMatch:
+        return None
+    return redirect.target or None
+
+
+def lookup(key):
+    """The current target of an old key: one indexed query, cached per content generation."""
+    from articles import cache as page_cache
+
+    from .models import LegacyRedirect
+
+    cache_key = f"{CACHE_PREFIX}:{hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()}"
+    use_cache = page_cache.page_cache_enabled()
+    if use_cache:
+        found = cache.get_many([page_cache.STATE_KEY, cache_key])
+        generation = page_cache.current_generation(found.get(page_cache.STATE_KEY))
+        entry = found.get(cache_key)
+        if entry is not None and entry[0] == generation:
+            return entry[1] or None
+    redirect = (
+        LegacyRedirect.objects.select_related("article", "category", "tag")
+        .filter(old_path=key)
+        .first()
+    )
+    target = resolve(redirect) if redirect else None
+    if use_cache:
+        cache.set(cache_key, (generation, target or MISSING), page_cache.page_cache_seconds())
+    return target
+
+
+def redirect_for(request):
+    """A 301 response for an old address, or None."""
+    key, page = legacy_key(request.path, request.GET)
+    if not key or len(key) > 500:
+        return None
+    target = lookup(key)
+    if target is None:
+        return None
+    if page and page > 1 and "?" not in target:
+        target = f"{target}?page={page}"
+    return HttpResponsePermanentRedirect(target)
+
+
+class LegacyRedirectMiddleware:
+    """Answers old WordPress addresses. Only GET/HEAD; never the admin."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        wanted = request.method in ("GET", "HEAD") and not request.path.startswith("/admin/")
+        front = request.path in ("/", "/index.php")
+        if wanted and front and any(p in request.GET for p in ID_PARAMS):
+            response = redirect_for(request)
+            if response is None:
+                raise Http404("Old address not found")
+            return response
+        response = self.get_response(request)
+        if wanted and response.status_code == 404:
+            return redirect_for(request) or response
+        return response
