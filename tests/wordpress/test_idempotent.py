@@ -271,3 +271,16 @@ def test_query_budget_per_post(run_import):
     # cache's per-article invalidation (the article of a byline row) cost a few more.
     # What matters is that it is constant: 33 per post when measured on the merge.
     assert per_post <= 34, per_post
+
+
+def test_reimporting_a_published_post_goes_through_a_logged_approval(run_import, editor):
+    run_import(two_posts())
+    article = Article.objects.get(title="Berita satu")
+    assert article.is_live
+    run_import(two_posts(title="Berita satu (ralat)"))
+    article.refresh_from_db()
+    assert article.title == "Berita satu (ralat)"
+    approval = article.transitions.filter(action="approve_revision").get()
+    assert approval.actor == editor and "WordPress" in approval.comment
+    assert article.live_revision.state == Revision.State.APPROVED
+    assert article.live_revision.content["title"] == "Berita satu (ralat)"
