@@ -19,7 +19,10 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return self.object_list[: self.cap + 1].count()
+        # unordered: which CAP + 1 rows are counted does not matter, and without the
+        # ORDER BY PostgreSQL may take them from any index (the category/agency
+        # partial indexes, the writer's or tag's rows)
+        return self.object_list.order_by()[: self.cap + 1].count()
 
     @property
     def capped(self):

@@ -141,3 +141,20 @@ def test_search_filters_by_category_and_agency_slugs(client, publish):
     assert b.slug in page and a.slug not in page
     page = client.get("/cari/", {"q": "pasar", "kategori": "tidak-ada\x00"}).content.decode()
     assert a.slug in page and b.slug in page  # an invalid filter is ignored
+
+
+def test_search_finds_old_rare_words_beyond_the_scanned_newest_articles(
+    client, publish, monkeypatch
+):
+    """The newest SCAN articles are tested row by row; a word that is rare there is looked
+    up in the whole archive through the GIN index."""
+    monkeypatch.setattr(search, "SCAN", 3)
+    monkeypatch.setattr(search, "POOL", 2)
+    old = publish(title="Pesut Mahakam Terlihat")
+    Article.objects.filter(pk=old.pk).update(published_at=timezone.now() - timedelta(days=400))
+    for i in range(5):
+        publish(title=f"Pengumuman Pesut Baru {i}")
+    page = client.get("/cari/", {"q": "pesut"}).content.decode()
+    assert "Lebih dari 2 hasil" in page  # the newest three matches: the recent branch
+    page = client.get("/cari/", {"q": "mahakam"}).content.decode()
+    assert old.slug in page and "1 hasil untuk" in page  # the archive branch
