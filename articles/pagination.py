@@ -11,7 +11,7 @@ from functools import cached_property
 
 from django.core.paginator import Page, Paginator
 
-CAP = 1200
+CAP = 360
 
 
 class CappedPaginator(Paginator):

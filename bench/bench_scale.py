@@ -132,7 +132,11 @@ def main():
         return
     results, seeds, loads = {}, {}, {}
     for size in args.sizes:
-        if not args.reuse:
+        if args.reuse:  # new migrations (indexes) on the kept data
+            subprocess.run(
+                [PY, "manage.py", "migrate", "-v0"], env=env_for(size), cwd=ROOT, check=True
+            )
+        else:
             seeds[size] = prepare(size)
             print(f"{size:,} articles seeded in {seeds[size]:.0f} s (load {load()})", flush=True)
         before = load()
