@@ -54,6 +54,7 @@ def server_env(page_cache, fragments=True):
         STATIC_ROOT=str(STATIC_ROOT),
         MEDIA_ROOT=str(MEDIA_ROOT),
         LOG_LEVEL="WARNING",
+        GUNICORN_ACCESSLOG="/dev/null",  # gunicorn reads ./gunicorn.conf.py by default
         PUBLIC_PAGE_CACHE="on" if page_cache else "off",
         PUBLIC_FRAGMENT_CACHE="on" if fragments else "off",
         DJANGO_SETTINGS_MODULE="kominfo.settings",
