@@ -51,9 +51,18 @@ def candidate_pools(article, tag_ids, live):
     return pools
 
 
-def related(article, tag_ids, live, teasers, limit=4):
+def related(article, tag_ids, live, teasers, limit=4, generation=None):
     """Up to ``limit`` live teasers sharing the most tags, then the category; newest first.
-    One query on PostgreSQL (UNION ALL of the bounded pools inside IN)."""
+    One query on PostgreSQL (UNION ALL of the bounded pools inside IN), made once per
+    article and content generation in each process (like the teasers: any visible
+    change or scheduled publication starts a new generation)."""
+    from . import fragments
+
+    key = ("related", article.pk, tuple(tag_ids), limit)
+    return fragments.memo(generation, key, lambda: _related(article, tag_ids, live, teasers, limit))
+
+
+def _related(article, tag_ids, live, teasers, limit):
     pools = candidate_pools(article, tag_ids, live)
     if not pools:
         return []

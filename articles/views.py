@@ -224,7 +224,13 @@ def article_detail(request, slug):
     article.public_tags = tags
     context = {
         "article": article,
-        "related": related_module.related(article, [t.pk for t in tags], live(), teaser_list()),
+        "related": related_module.related(
+            article,
+            [t.pk for t in tags],
+            live(),
+            teaser_list(),
+            generation=getattr(request, "content_generation", None),
+        ),
         "previous": previous,
         "next": following,
     }

@@ -6,6 +6,8 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import pagination, related, search
@@ -158,3 +160,21 @@ def test_search_finds_old_rare_words_beyond_the_scanned_newest_articles(
     assert "Lebih dari 2 hasil" in page  # the newest three matches: the recent branch
     page = client.get("/cari/", {"q": "mahakam"}).content.decode()
     assert old.slug in page and "1 hasil untuk" in page  # the archive branch
+
+
+def test_related_articles_are_reused_only_within_a_content_generation(
+    client, publish, editor, settings
+):
+    settings.PUBLIC_FRAGMENT_CACHE = True
+    from articles import workflow
+
+    article = publish(tags=["pesta adat"])
+    first = publish(tags=["pesta adat"])
+    assert first.slug in related_titles(client, article)
+    with CaptureQueriesContext(connection) as warm:
+        client.get(article.get_absolute_url())
+    assert not [q for q in warm.captured_queries if "UNION" in q["sql"]]  # reused
+    second = publish(tags=["pesta adat"])  # a visible change: a new generation
+    assert second.slug in related_titles(client, article)
+    workflow.unpublish(editor, first, "Salah data")
+    assert first.slug not in related_titles(client, article)
