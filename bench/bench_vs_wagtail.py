@@ -16,7 +16,7 @@ interleaved over the pages, the median round (by req/s) reported, the anchor's
 report.lua counting non-2xx. The Wagtail side is its own bench.sh, run right after ours.
 `uptime`'s load average is printed beside every round: the machine is shared.
 
---recycle also runs our category page with GUNICORN_MAX_REQUESTS=300 and a minimum
+--recycle also runs our category page with GUNICORN_MAX_REQUESTS=100 and a minimum
 worker age of 0 (a worker recycled every ~1-2 s at these rates) against recycling off,
 to show what recycling costs at p99 with the preloaded app.
 """
@@ -53,7 +53,7 @@ PAGES = {
 WAGTAIL_NAMES = {
     "home": "home",
     "article": "article",
-    "category p3": "category",
+    "category p3": "category_p3",
     "search": "search",
 }
 
@@ -277,10 +277,10 @@ def main():
         for label, extra in (
             ("off", {"GUNICORN_MAX_REQUESTS": "0"}),
             (
-                "every 300 ± 50 requests, no minimum age",
+                "every 100 ± 20 requests, no minimum age",
                 {
-                    "GUNICORN_MAX_REQUESTS": "300",
-                    "GUNICORN_MAX_REQUESTS_JITTER": "50",
+                    "GUNICORN_MAX_REQUESTS": "100",
+                    "GUNICORN_MAX_REQUESTS_JITTER": "20",
                     "GUNICORN_MIN_WORKER_AGE": "0",
                 },
             ),
