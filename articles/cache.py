@@ -116,6 +116,16 @@ def current_generation(state=None):
     return _current_state(cache.get(STATE_KEY) if state is None else state)[0]
 
 
+def current_lists_generation():
+    """A token that changes with every visible change, publication and boundary: what
+    in-process memos of lists (teasers, related articles) are keyed on."""
+    found = cache.get_many([STATE_KEY, LISTS_KEY])
+    shared, _next, renewed = _current_state(found.get(STATE_KEY))
+    if renewed:
+        found.pop(LISTS_KEY, None)
+    return f"{shared}.{_current_token(LISTS_KEY, found)}"
+
+
 def _current_token(key, found):
     token = found.get(key)
     if token is None:
@@ -211,7 +221,8 @@ def public_page(view=None, *, item=None):
                 found.pop(LISTS_KEY, None)
             lists = _current_token(LISTS_KEY, found)
             item_token = _current_token(item_cache_key, found) if item_cache_key else None
-            request.content_generation = shared
+            # Teasers and related articles (in-process memos) follow every publication.
+            request.content_generation = f"{shared}.{lists}"
             entry = found.get(key)
             if entry is not None and _entry_valid(entry, shared, lists, item_token):
                 content, status, content_type, etag, last_modified, article_id = entry[5:]
@@ -221,7 +232,7 @@ def public_page(view=None, *, item=None):
                 response["X-Page-Cache"] = "hit"
                 return _finish(request, response, etag, last_modified)
         elif fragments.enabled():
-            request.content_generation = current_generation()
+            request.content_generation = current_lists_generation()
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or getattr(response, "streaming", False):
             return response

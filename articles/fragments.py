@@ -37,5 +37,20 @@ def render_teaser(generation, article, **options):
     return html
 
 
+def memo(generation, key, compute):
+    """``compute()`` once per content generation in this process (e.g. an article's
+    related articles); always computed when ``generation`` is None (DEBUG)."""
+    if generation is None:
+        return compute()
+    global _store_generation
+    if generation != _store_generation or len(_store) >= MAX_ENTRIES:
+        _store.clear()
+        _store_generation = generation
+    value = _store.get(key)
+    if value is None:
+        value = _store[key] = compute()
+    return value
+
+
 def _render(article, options):
     return get_template("articles/_teaser.html").render({"article": article, **options})

@@ -134,6 +134,18 @@ class Article(Publishable):
                 condition=Q(is_featured=True),
                 name="article_featured_pub_idx",
             ),
+            # Category and agency lists: the newest live articles of one category/agency
+            # (and their capped count) straight from an index at any archive size.
+            models.Index(
+                fields=["category", "-published_at"],
+                condition=Q(status="published"),
+                name="article_cat_live_pub_idx",
+            ),
+            models.Index(
+                fields=["perangkat_daerah", "-published_at"],
+                condition=Q(status="published"),
+                name="article_pd_live_pub_idx",
+            ),
         ]
 
     def __str__(self):

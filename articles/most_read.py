@@ -2,7 +2,8 @@
 
 A view costs two cache operations and no database write: ``incr`` of a global
 sequence number and ``set`` of the slot with that number to the article id (on
-Redis both in one round trip, see ResilientRedisCache.incr_then_set). The
+Redis one round trip for a whole buffer of views, see count_view and
+ResilientRedisCache.incr_then_set_many). The
 request that fills the last slot of a batch (every ``BATCH`` views) adds the batch
 to ``ArticleDailyViews`` with one upsert. ``manage.py flush_most_read`` writes the
 slots of the unfinished batch (run it from cron, e.g. every few minutes, on quiet
@@ -11,6 +12,8 @@ analytics, so a lost cache means lost counts, never an error.
 """
 
 import logging
+import threading
+import time
 from collections import Counter
 from datetime import timedelta
 
@@ -40,19 +43,53 @@ def _next_seq():
 
 
 def count_view(article_id):
-    """Record one view of an article (called for cached and uncached pages)."""
+    """Record one view of an article (called for cached and uncached pages).
+
+    Views wait in process memory until ``MOST_READ_BUFFER`` of them (or the first view
+    ``BUFFER_SECONDS`` after the last push) and then go to the cache in one round trip,
+    so a cached page hit makes no cache call of its own for counting (a view older
+    than ``BUFFER_SECONDS`` is sent with the next view). A worker pushes
+    what it holds when it exits (gunicorn ``worker_exit``); a killed worker loses at
+    most one buffer of views (analytics, never content)."""
+    slot = (article_id, timezone.localdate().isoformat())
+    now = time.monotonic()
+    with _lock:
+        if not _buffer:
+            _oldest[0] = now
+        _buffer.append(slot)
+        due = len(_buffer) >= settings.MOST_READ_BUFFER or now - _oldest[0] >= BUFFER_SECONDS
+    if due:
+        push_buffer()
+
+
+def push_buffer():
+    """Send the views held by this process to the cache (one round trip on Redis) and
+    write every batch of ``MOST_READ_BATCH`` that this completes to the database."""
+    with _lock:
+        slots = _buffer[:]
+        _buffer.clear()
+    if not slots:
+        return
     try:
-        slot = (article_id, timezone.localdate().isoformat())
-        if hasattr(cache, "incr_then_set"):  # Redis: one round trip per view
-            seq = cache.incr_then_set(SEQ_KEY, SLOT_KEY, slot, SLOT_TTL)
+        if hasattr(cache, "incr_then_set_many"):  # Redis: one round trip
+            last = cache.incr_then_set_many(SEQ_KEY, SLOT_KEY, slots, SLOT_TTL)
         else:
-            seq = _next_seq()
-            cache.set(SLOT_KEY.format(seq), slot, SLOT_TTL)
+            for slot in slots:
+                last = _next_seq()
+                cache.set(SLOT_KEY.format(last), slot, SLOT_TTL)
         size = batch_size()
-        if seq % size == 0:
-            flush_range(seq - size + 1, seq)
+        first = last - len(slots) + 1
+        for end in range(first, last + 1):
+            if end % size == 0:
+                flush_range(end - size + 1, end)
     except Exception:  # counting must never break a page
-        logger.exception("Could not count a page view")
+        logger.exception("Could not count page views")
+
+
+_buffer = []
+_oldest = [0.0]
+_lock = threading.Lock()
+BUFFER_SECONDS = 2.0
 
 
 def flush_range(first, last):

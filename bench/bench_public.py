@@ -16,9 +16,8 @@ Needs: PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:543
 dropped and recreated), Redis (BENCH_CACHE_URL, default redis://127.0.0.1:6379/3, flushed),
 wrk (apt-get install wrk).
 
-Seeding uses bulk_create for the articles, their tags and bylines (status published,
-published_at in the past): volume for the benchmark, not an editorial transition. The
-search vectors are filled by the database trigger, exactly as for normal saves.
+Seeding: bench/seed_articles.py (bulk_create, realistic tags: a few tags on most
+articles, many rare ones).
 """
 
 import argparse
@@ -55,6 +54,7 @@ def server_env(page_cache, fragments=True):
         STATIC_ROOT=str(STATIC_ROOT),
         MEDIA_ROOT=str(MEDIA_ROOT),
         LOG_LEVEL="WARNING",
+        GUNICORN_ACCESSLOG="/dev/null",  # gunicorn reads ./gunicorn.conf.py by default
         PUBLIC_PAGE_CACHE="on" if page_cache else "off",
         PUBLIC_FRAGMENT_CACHE="on" if fragments else "off",
         DJANGO_SETTINGS_MODULE="kominfo.settings",
@@ -74,71 +74,6 @@ def recreate_database():
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
-
-
-SEED = r"""
-import random, time
-from datetime import timedelta
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection, transaction
-from django.utils import timezone
-from taggit.models import Tag, TaggedItem
-from django.contrib.contenttypes.models import ContentType
-from articles.models import Article, ArticleAuthor, Category
-from authors.models import Author
-from articles import demo_content as demo
-from articles.management.commands.seed_demo import photo_bytes
-from site_settings.models import SiteSettings
-from media_library import pipeline
-from perangkat_daerah.models import PerangkatDaerah
-
-N = int(__import__("os").environ["BENCH_ARTICLES"])
-t0 = time.time()
-rng = random.Random(1)
-site = SiteSettings.load()
-site.site_name = "Diskominfo Perstik Kutai Timur"
-site.office_name = demo.PERANGKAT_DAERAH[0][0] + " Kabupaten Kutai Timur"
-site.tagline = "Berita resmi Pemerintah Kabupaten Kutai Timur"
-site.footer_text = demo.FOOTER_TEXT
-site.save()
-pds = [PerangkatDaerah.objects.create(name=n, short_name=s, order=i,
-                                      slug=s.lower().replace(" ", "-"))
-       for i, (n, s) in enumerate(demo.PERANGKAT_DAERAH)]
-cats = [Category.objects.create(name=n, slug=s, order=i, show_on_home=i < 4)
-        for i, (n, s) in enumerate(demo.CATEGORIES)]
-authors = [Author.objects.create(display_name=f"Penulis {i}", slug=f"penulis-{i}",
-                                 perangkat_daerah=pds[i % len(pds)]) for i in range(20)]
-images = [pipeline.ingest_image(SimpleUploadedFile(f"f{i}.jpg", photo_bytes(1600, 1000, i)),
-                                title=f"Foto {i}", alt_text=f"Foto kegiatan {i}",
-                                credit="Humas Kutim", perangkat_daerah=pds[0]) for i in range(8)]
-tags = [Tag.objects.create(name=f"topik {i}", slug=f"topik-{i}") for i in range(200)]
-now = timezone.now()
-words = " ".join(demo.PARAGRAPHS).split()
-batch = 2000
-ct = ContentType.objects.get_for_model(Article)
-for start in range(0, N, batch):
-    rows = []
-    for i in range(start, min(N, start + batch)):
-        title, _cat, _tags = demo.TOPICS[i % len(demo.TOPICS)]
-        when = now - timedelta(minutes=30 + i * 7)
-        body = "".join(f"<p>{p}</p>" for p in rng.sample(demo.PARAGRAPHS, 3))
-        rows.append(Article(
-            title=f"{title} {i}", slug=f"berita-{i}", dateline=rng.choice(demo.PLACES),
-            lead=f"{title}. " + " ".join(rng.sample(words, 18)) + ".", body=body,
-            featured_image=images[i % len(images)], category=cats[i % len(cats)],
-            perangkat_daerah=pds[i % len(pds)], status="published", published_at=when,
-            first_published_at=when, is_featured=(i == 3)))
-    with transaction.atomic():
-        created = Article.objects.bulk_create(rows)
-        TaggedItem.objects.bulk_create([
-            TaggedItem(content_type=ct, object_id=a.pk, tag=tags[(a.pk * k) % len(tags)])
-            for a in created for k in (1, 7, 13)], ignore_conflicts=True)
-        ArticleAuthor.objects.bulk_create([
-            ArticleAuthor(article=a, author=authors[a.pk % len(authors)]) for a in created])
-with connection.cursor() as cursor:
-    cursor.execute("VACUUM ANALYZE")
-print(f"seeded {Article.objects.live().count()} live articles in {time.time() - t0:.1f} s")
-"""
 
 
 def wrk(url, seconds, threads=2, connections=16):
@@ -228,7 +163,7 @@ def main():
     shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
     run([PY, "manage.py", "migrate", "-v0"], env)
     run([PY, "-c", f"import redis; redis.Redis.from_url({CACHE_URL!r}).flushdb()"], env)
-    run([PY, "manage.py", "shell", "-c", SEED], {**env, "BENCH_ARTICLES": str(args.articles)})
+    run([PY, "bench/seed_articles.py", str(args.articles)], env)
     run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
 
     pages = {

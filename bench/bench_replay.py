@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Replay benchmark of the page cache under editorial work (a script, not a test).
 
-Seeds 10,000 live articles (bench_public's seeder) into a throw-away database, serves
+Seeds 10,000 live articles (bench/seed_articles.py: a few tags on most articles) into a throw-away database, serves
 the site with gunicorn (2 sync workers, DEBUG off, Redis page cache on) and offers a
 steady request rate with wrk and a Lua script: article pages with Zipf-distributed
 popularity over all 10,000 articles, plus home, category/tag/agency lists, 200 distinct
@@ -166,7 +166,7 @@ def main():
     env = bp.server_env(page_cache=True)
     bp.recreate_database()
     bp.run([bp.PY, "manage.py", "migrate", "-v0"], env)
-    bp.run([bp.PY, "manage.py", "shell", "-c", bp.SEED], {**env, "BENCH_ARTICLES": str(ARTICLES)})
+    bp.run([bp.PY, "bench/seed_articles.py", str(ARTICLES)], env)
     bp.run([bp.PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
     rng = random.Random(7)
     urls = url_mix(rng)

@@ -114,6 +114,36 @@ class ResilientRedisCache(RedisCache):
             self._warn("incr_then_set", error)
             raise ValueError("cache unavailable") from error
 
+    _INCR_THEN_SET_MANY = (
+        "local last = redis.call('INCRBY', KEYS[1], #ARGV - 2) "
+        "local first = last - (#ARGV - 2) "
+        "for i = 3, #ARGV do "
+        "redis.call('SET', ARGV[1] .. (first + i - 2), ARGV[i], 'EX', ARGV[2]) end "
+        "return last"
+    )
+
+    def incr_then_set_many(self, counter, key_template, values, timeout):
+        """Like incr_then_set for several values at once (one round trip): INCRBY
+        ``counter`` by len(values) and store value i under the i-th new number.
+        Returns the last number."""
+        prefix = self.make_and_validate_key(key_template.format(""))
+        dumps = self._cache._serializer.dumps
+        try:
+            client = self._cache.get_client(write=True)
+            return int(
+                client.eval(
+                    self._INCR_THEN_SET_MANY,
+                    1,
+                    self.make_and_validate_key(counter),
+                    prefix,
+                    int(timeout),
+                    *[dumps(value) for value in values],
+                )
+            )
+        except (RedisError, OSError) as error:
+            self._warn("incr_then_set_many", error)
+            raise ValueError("cache unavailable") from error
+
     def clear(self):
         return self._safe("clear", None, super().clear)
 

@@ -139,6 +139,8 @@ PUBLIC_RELATED_STALE_SECONDS = env.int("PUBLIC_RELATED_STALE_SECONDS", default=6
 PUBLIC_HTTP_MAX_AGE = env.int("PUBLIC_HTTP_MAX_AGE", default=0)
 # Most-read view counts are written to the database every N views per article.
 MOST_READ_BATCH = env.int("MOST_READ_BATCH", default=50)
+# Views a worker keeps in memory before sending them to the cache in one round trip.
+MOST_READ_BUFFER = env.int("MOST_READ_BUFFER", default=20)
 
 # Optional read replica for public pages (see kominfo/db_router.py).
 if env.str("DATABASE_REPLICA_URL", default=""):

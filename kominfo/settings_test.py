@@ -27,3 +27,4 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 AXES_ENABLED = False  # enabled explicitly in the lockout tests
+MOST_READ_BUFFER = 1  # every view reaches the cache at once (the buffer has its own test)

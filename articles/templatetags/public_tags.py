@@ -38,6 +38,14 @@ def absolute_url(context, path):
 
 
 @register.filter
+def article_tags(article):
+    """The article's tags: loaded with the page (articles.related.extras) or, e.g. in
+    the workflow preview, from the database."""
+    tags = getattr(article, "public_tags", None)
+    return list(article.tags.all()) if tags is None else tags
+
+
+@register.filter
 def updated_time(article):
     """When the live article was changed after its publication, else None. The last
     publish/schedule action is the reference, so the publication itself is no update."""

@@ -196,3 +196,26 @@ def test_a_proposal_shown_in_the_admin_does_not_touch_the_cache(client, publish,
         pass
     page = get(client, url)
     assert page["X-Page-Cache"] == "hit" and "Judul Usulan" not in page.content.decode()
+
+
+def test_views_wait_in_the_worker_and_reach_the_cache_in_one_batch(client, publish, settings):
+    """A cached hit makes no cache call for counting until MOST_READ_BUFFER views are
+    held; then all of them go in one round trip, and batches complete as before."""
+    from articles import most_read
+
+    settings.MOST_READ_BATCH = 4
+    settings.MOST_READ_BUFFER = 5
+    article = publish(title="Dibaca Berkali-kali")
+    url = article.get_absolute_url()
+    assert get(client, url)["X-Page-Cache"] == "miss"
+    for _ in range(3):
+        assert get(client, url)["X-Page-Cache"] == "hit"
+    assert cache.get(most_read.SEQ_KEY) is None  # four views held in the worker
+    assert not ArticleDailyViews.objects.exists()
+    get(client, url)  # the fifth: one push of five views, which completes one batch
+    assert cache.get(most_read.SEQ_KEY) == 5
+    assert ArticleDailyViews.objects.get(article=article).views == 4
+    get(client, url)
+    most_read.push_buffer()  # what gunicorn's worker_exit hook does
+    call_command("flush_most_read", verbosity=0)
+    assert ArticleDailyViews.objects.get(article=article).views == 6
