@@ -166,7 +166,7 @@ def test_related_articles_are_reused_only_within_a_content_generation(
     client, publish, editor, settings
 ):
     settings.PUBLIC_FRAGMENT_CACHE = True
-    from articles import workflow
+    from publishing import workflow
 
     article = publish(tags=["pesta adat"])
     first = publish(tags=["pesta adat"])
