@@ -52,26 +52,28 @@ def registered_models():
 
 def next_visibility_change():
     """The earliest future moment at which live() of any registered type changes by
-    itself (a scheduled item appears or a live one expires), or None."""
+    itself (a scheduled item appears or a live one expires), or None. One query for
+    all types: a UNION ALL of one MIN() per type and field."""
+    from django.db.models import IntegerField, Min, Value
     from django.utils import timezone
 
     from .models import Status
 
     now = timezone.now()
-    times = []
+    parts = []
     for model in _registry:
-        published = model._default_manager.filter(status=Status.PUBLISHED)
-        times += [
-            published.filter(published_at__gt=now)
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first(),
-            published.filter(expires_at__gt=now)
-            .order_by("expires_at")
-            .values_list("expires_at", flat=True)
-            .first(),
-        ]
-    times = [t for t in times if t is not None]
+        for name in ("published_at", "expires_at"):
+            parts.append(
+                model._default_manager.filter(status=Status.PUBLISHED, **{f"{name}__gt": now})
+                .order_by()
+                .annotate(one=Value(1, output_field=IntegerField()))
+                .values("one")
+                .annotate(moment=Min(name))
+                .values_list("moment", flat=True)
+            )
+    if not parts:
+        return None
+    times = [t for t in parts[0].union(*parts[1:], all=True) if t is not None]
     return min(times) if times else None
 
 
