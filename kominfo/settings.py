@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "media_library",
     "publishing",
     "articles",
+    "agenda",
+    "galleries",
+    "ppid",
 ]
 
 MIDDLEWARE = [
