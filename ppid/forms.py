@@ -9,6 +9,12 @@ from publishing.forms import PublishableForm
 from .models import InformationEntry
 
 
+class HttpsURLField(forms.URLField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
 class InformationEntryForm(PublishableForm):
     class Meta:
         model = InformationEntry
@@ -25,6 +31,7 @@ class InformationEntryForm(PublishableForm):
             "perangkat_daerah",
         ]
         widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"external_url": HttpsURLField}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
