@@ -96,14 +96,20 @@ def test_type_goes_through_the_workflow_in_the_admin(
     # Not public before publication.
     assert client.get(obj.get_absolute_url()).status_code == 404
     # The writer submits, the editor publishes, both through the status page.
-    response = penulis.post(f"{base}{obj.pk}/workflow/", {"action": "submit", "version": obj.version})
+    response = penulis.post(
+        f"{base}{obj.pk}/workflow/", {"action": "submit", "version": obj.version}
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     obj.refresh_from_db()
     assert obj.status == "review"
-    response = penulis.post(f"{base}{obj.pk}/workflow/", {"action": "publish", "version": obj.version})
+    response = penulis.post(
+        f"{base}{obj.pk}/workflow/", {"action": "publish", "version": obj.version}
+    )
     assert response.status_code == 403  # a Penulis may not publish
     editor = as_user(world.redaktur)
-    response = editor.post(f"{base}{obj.pk}/workflow/", {"action": "publish", "version": obj.version})
+    response = editor.post(
+        f"{base}{obj.pk}/workflow/", {"action": "publish", "version": obj.version}
+    )
     assert response.status_code == 302
     obj.refresh_from_db()
     assert obj.status == "published" and obj.is_live

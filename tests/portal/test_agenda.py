@@ -56,7 +56,10 @@ def test_timed_event_without_end_lasts_two_hours(world):
 
 def test_upcoming_lists_only_live_future_events(world, client):
     live = publish(world, make_event(world, title="Upacara Hari Jadi Kutai Timur"))
-    publish(world, make_event(world, title="Acara Kemarin", starts_at=timezone.now() - timedelta(days=3)))
+    publish(
+        world,
+        make_event(world, title="Acara Kemarin", starts_at=timezone.now() - timedelta(days=3)),
+    )
     make_event(world, title="Draf Rahasia")
     page = client.get("/agenda/").content.decode()
     assert live.title in page
@@ -78,7 +81,8 @@ def test_agenda_bupati_is_a_category_filter(world, client):
 
 def test_month_calendar_is_a_plain_table_with_links(world, client):
     event = publish(
-        world, make_event(world, all_day=True, starts_at=wita(2026, 12, 30), ends_at=wita(2027, 1, 2, 10))
+        world,
+        make_event(world, all_day=True, starts_at=wita(2026, 12, 30), ends_at=wita(2027, 1, 2, 10)),
     )
     response = client.get("/agenda/kalender/2026/12/")
     html = response.content.decode()

@@ -24,7 +24,9 @@ def make_album(world, n=3, **fields):
     )
     for i in range(n):
         image = make_image(world.pd, alt_text=f"Foto ke-{i + 1}", credit="Humas")
-        AlbumPhoto.objects.create(album=album, image=image, caption=f"Keterangan {i + 1}", order=n - i)
+        AlbumPhoto.objects.create(
+            album=album, image=image, caption=f"Keterangan {i + 1}", order=n - i
+        )
     return album
 
 
@@ -58,7 +60,7 @@ def test_album_without_alt_text_cannot_be_submitted(world):
     photo.image.save()
     assert workflow.missing_for_review(album)
     empty = Album.objects.create(title="Kosong", slug="kosong", perangkat_daerah=world.pd)
-    assert workflow.missing_for_review(empty) == ["foto"]
+    assert workflow.missing_for_review(empty) == ["foto"]  # translated
 
 
 def test_video_page_requests_nothing_from_youtube_before_the_click(world, client):
@@ -83,7 +85,10 @@ def test_video_page_requests_nothing_from_youtube_before_the_click(world, client
     assert loaded and not [u for u in loaded if re.match(r"https?://", u)]
     assert not doc.xpath("//iframe")
     link = doc.xpath("//a[@data-embed-src]")[0]
-    assert link.get("data-embed-src") == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"
+    assert (
+        link.get("data-embed-src")
+        == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"
+    )
     assert link.get("href") == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     assert doc.xpath('//script[@src="/static/js/video-embed.js"]')
     csp = response.get("Content-Security-Policy", "")
