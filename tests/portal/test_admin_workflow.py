@@ -3,6 +3,8 @@ the add form read from the page, submits it; a Penulis of another PD gets 404; a
 Redaktur publishes it; the public page answers; a later edit by the Penulis becomes a
 proposal and the public keeps the live version."""
 
+from datetime import timedelta
+
 import pytest
 
 from agenda.models import Event
@@ -199,3 +201,22 @@ def test_exempt_entry_needs_a_legal_reason(world, as_user):
     assert response.status_code == 200
     assert "alasan hukum" in response.content.decode().lower()
     assert not InformationEntry.objects.exists()
+
+
+def test_event_without_end_gets_its_default_end(world, as_user):
+    penulis = as_user(world.penulis)
+    data = add_form(penulis, "/admin/agenda/event/add/", "event_form")
+    data.update(event_values(world), ends_at="")
+    assert penulis.post("/admin/agenda/event/add/", {**data, "_continue": "1"}).status_code == 302
+    event = Event.objects.get()
+    assert event.ends_at - event.starts_at == timedelta(hours=2)
+
+
+@pytest.mark.parametrize("value", ["kemarin", "2026-13-40T25:99", "\x00", "9" * 40])
+def test_hostile_dates_are_form_errors_not_500(world, as_user, value):
+    penulis = as_user(world.penulis)
+    data = add_form(penulis, "/admin/agenda/event/add/", "event_form")
+    data.update(event_values(world), starts_at=value)
+    response = penulis.post("/admin/agenda/event/add/", data)
+    assert response.status_code == 200
+    assert not Event.objects.exists()
