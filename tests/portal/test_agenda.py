@@ -165,3 +165,14 @@ def test_non_ascii_text_survives_the_feed(world, client):
     assert [str(e["summary"]) for e in cal.walk("VEVENT")] == [
         "Festival Budaya ꦲꦏ꧀ꦱꦫ & Café 中文; koma, titik"
     ]
+
+
+def test_home_page_shows_the_next_live_events(world, client):
+    publish(world, make_event(world, title="Apel Gabungan ASN"))
+    publish(
+        world, make_event(world, title="Acara Lalu", starts_at=timezone.now() - timedelta(days=2))
+    )
+    make_event(world, title="Agenda Draf")
+    html = client.get("/").content.decode()
+    assert "Agenda mendatang" in html and "Apel Gabungan ASN" in html
+    assert "Acara Lalu" not in html and "Agenda Draf" not in html
