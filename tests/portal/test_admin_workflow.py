@@ -95,6 +95,12 @@ def test_type_goes_through_the_workflow_in_the_admin(
         assert other.get(f"{base}{obj.pk}/{suffix}").status_code == 404, suffix
     assert obj.title not in other.get(base).content.decode()
 
+    # The writer previews it as the public page (noindex) and sees its history.
+    preview = penulis.get(f"{base}{obj.pk}/preview/")
+    assert preview.status_code == 200 and obj.title in preview.content.decode()
+    assert preview["X-Robots-Tag"] == "noindex, nofollow"
+    assert penulis.get(f"{base}{obj.pk}/history/").status_code == 200
+
     # Not public before publication.
     assert client.get(obj.get_absolute_url()).status_code == 404
     # The writer submits, the editor publishes, both through the status page.
@@ -220,3 +226,23 @@ def test_hostile_dates_are_form_errors_not_500(world, as_user, value):
     response = penulis.post("/admin/agenda/event/add/", data)
     assert response.status_code == 200
     assert not Event.objects.exists()
+
+
+@pytest.mark.parametrize("app,model_name,model,values,field", TYPES)
+def test_share_link_opens_a_draft_of_each_type(
+    world, as_user, client, app, model_name, model, values, field
+):
+    from publishing import sharelinks
+
+    penulis = as_user(world.penulis)
+    data = add_form(penulis, f"/admin/{app}/{model_name}/add/", f"{model_name}_form")
+    data.update(values(world))
+    assert penulis.post(f"/admin/{app}/{model_name}/add/", data).status_code == 302
+    obj = model.objects.get()
+    link = sharelinks.create(world.redaktur, obj)
+    response = client.get(sharelinks.url_for(link))
+    assert response.status_code == 200
+    assert obj.title in response.content.decode()
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    sharelinks.revoke(world.redaktur, link)
+    assert client.get(sharelinks.url_for(link)).status_code == 404
