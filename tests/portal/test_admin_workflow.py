@@ -135,6 +135,16 @@ def test_type_goes_through_the_workflow_in_the_admin(
     assert obj.revisions.filter(state="pending").count() == 1
     public = client.get(obj.get_absolute_url()).content.decode()
     assert live_title in public and "Judul Usulan Baru" not in public
+    # The Redaktur compares the proposal with the first revision and approves it.
+    first, pending = obj.revisions.order_by("pk").first(), obj.revisions.get(state="pending")
+    compare = editor.get(f"{base}{obj.pk}/compare/?a={first.pk}&b={pending.pk}")
+    assert compare.status_code == 200
+    assert '<ins class="diff-ins">Usulan' in compare.content.decode()
+    response = editor.post(
+        f"{base}{obj.pk}/revisions/{pending.pk}/approve/", {"version": obj.version}
+    )
+    assert response.status_code == 302
+    assert "Judul Usulan Baru" in client.get(obj.get_absolute_url()).content.decode()
 
 
 def test_penulis_cannot_create_for_another_agency(world, as_user):
