@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 import nh3
 from django.conf import settings
 
+from media_library.video import EMBED_PATTERNS
+
 ALLOWED_TAGS = {
     "p",
     "br",
@@ -52,15 +54,6 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 FIGURE_CLASSES = {"image", "table", "media", "image-style-side", "image_resized"}
-
-EMBED_PATTERNS = (
-    re.compile(
-        r"^https://(?:www\.|m\.)?youtube\.com/watch\?v=(?P<id>[A-Za-z0-9_-]{6,20})(?:&.*)?$"
-    ),
-    re.compile(r"^https://youtu\.be/(?P<id>[A-Za-z0-9_-]{6,20})(?:\?.*)?$"),
-    re.compile(r"^https://(?:www\.)?youtube\.com/(?:embed|shorts)/(?P<id>[A-Za-z0-9_-]{6,20})$"),
-    re.compile(r"^https://(?:www\.)?vimeo\.com/(?P<vimeo>\d{1,12})$"),
-)
 
 
 def embed_src(url):

@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "articles",
     "django_tasks",
     "django_tasks_db",
+    "agenda",
+    "galleries",
+    "ppid",
 ]
 
 MIDDLEWARE = [

@@ -25,6 +25,9 @@ urlpatterns = [
     path("media-library/", include("media_library.urls")),
     path("", include("articles.urls_crawlers")),
     path("pratinjau/", include("articles.urls_share")),
+    path("agenda/", include("agenda.urls")),
+    path("galeri/", include("galleries.urls")),
+    path("ppid/", include("ppid.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -69,7 +69,7 @@ def test_indonesian_catalogue_is_complete_and_compiled():
 
 # Which of the project's apps each app may import (as written in its source, migrations
 # included). The project package may import every app except the content apps.
-CONTENT_APPS = {"articles"}
+CONTENT_APPS = {"articles", "agenda", "galleries", "ppid"}
 MAY_IMPORT = {
     "perangkat_daerah": set(),
     "authors": {"perangkat_daerah"},
@@ -77,6 +77,9 @@ MAY_IMPORT = {
     "publishing": {"perangkat_daerah"},
     "site_settings": {"media_library", "perangkat_daerah"},
     "articles": {"publishing", "authors", "media_library", "perangkat_daerah", "site_settings"},
+    "agenda": {"publishing", "perangkat_daerah"},
+    "galleries": {"publishing", "media_library", "perangkat_daerah"},
+    "ppid": {"publishing", "media_library", "perangkat_daerah"},
 }
 PROJECT_PACKAGE = "kominfo"
 
