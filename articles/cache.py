@@ -196,6 +196,7 @@ def connect_signals():
     generation. What is visible comes from the publishing registry (every registered
     type, its child rows and what it points to), plus this app's old addresses and
     the site settings."""
+    from django.apps import apps
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
     from publishing.registry import public_models
@@ -204,7 +205,9 @@ def connect_signals():
     from .models import SlugHistory
 
     watched, throughs = public_models()
-    for model in [*watched, SlugHistory, SiteSettings]:
+    # Every model of site_settings (settings, menu) is on every page.
+    site_models = apps.get_app_config(SiteSettings._meta.app_label).get_models()
+    for model in [*watched, SlugHistory, *site_models]:
         uid = f"public-cache-{model._meta.label_lower}"
         post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}-save", weak=False)
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-delete", weak=False)

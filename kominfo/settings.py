@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "authors",
     "media_library",
     "publishing",
+    # Before "articles": their types must be registered with publishing when the
+    # page cache (articles.cache.connect_signals) reads the registry.
+    "pages",
+    "announcements",
     "articles",
 ]
 
