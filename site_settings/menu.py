@@ -42,7 +42,7 @@ def forget(**kwargs):
 def choices():
     """Form choices "<content type id>:<object id>", grouped by type."""
     groups = []
-    for model, target in _targets.items():
+    for model in _targets:
         ct = ContentType.objects.get_for_model(model)
         options = [(f"{ct.pk}:{obj.pk}", str(obj)) for obj in model._default_manager.all()[:500]]
         if options:
