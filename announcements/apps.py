@@ -7,6 +7,7 @@ class AnnouncementsConfig(AppConfig):
     verbose_name = _("Announcements")
     # Found by the crawler URLs (sitemap index) through the app registry.
     sitemaps = {"pengumuman": "announcements.sitemaps.AnnouncementSitemap"}
+    demo_seed = "announcements.demo.seed"
 
     def ready(self):
         from publishing import registry

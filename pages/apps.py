@@ -7,6 +7,7 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages")
     # Found by the crawler URLs (sitemap index) through the app registry.
     sitemaps = {"halaman": "pages.sitemaps.PageSitemap"}
+    demo_seed = "pages.demo.seed"
 
     def ready(self):
         from publishing import registry

@@ -6,12 +6,14 @@ import random
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
@@ -83,7 +85,19 @@ class Command(BaseCommand):
             else:
                 with notifications.muted():  # no inbox full of demo notices and e-mails
                     self.articles(pds, categories, users)
+            with notifications.muted():
+                self.other_types(pds, categories, users)
         self.print_logins(created, password)
+
+    def other_types(self, pds, categories, users):
+        """Demo content of the other content types: an AppConfig may name a function
+        (``demo_seed = "app.module.function"``) taking pds, categories, users and stdout;
+        it must be idempotent like this command."""
+        for config in apps.get_app_configs():
+            dotted = getattr(config, "demo_seed", None)
+            if dotted:
+                seed = import_string(dotted)
+                seed(pds=pds, categories=categories, users=users, stdout=self.stdout)
 
     def site_settings(self):
         site = SiteSettings.load()
