@@ -68,3 +68,13 @@ def test_sitemap_lists_live_pages_with_full_paths(client, world):
     assert f"/pd/{world.pd.slug}/kontak/</loc>" in xml
     assert "rahasia" not in xml
     assert "/sitemap-halaman.xml" in client.get("/sitemap.xml").content.decode()
+
+
+def test_agency_news_page_links_its_pages(client, world):
+    make_page(world, "profil", pd=world.pd, title="Profil Dinas")
+    make_page(world, "kontak", pd=world.pd, title="Kontak Dinas", state="draft")
+    html = client.get(f"/pd/{world.pd.slug}/").content.decode()
+    nav = html.split('id="halaman-pd"')[1].split("</nav>")[0]
+    assert f'<a href="/pd/{world.pd.slug}/profil/">Profil Dinas</a>' in nav
+    assert "Kontak Dinas" not in nav
+    assert 'id="halaman-pd"' not in client.get(f"/pd/{world.other_pd.slug}/").content.decode()
