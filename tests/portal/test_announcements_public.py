@@ -144,3 +144,31 @@ def test_saving_an_announcement_drops_the_cached_home(client, world, settings):
     response = client.get("/")
     assert response["X-Page-Cache"] == "miss"
     assert item.title not in response.content.decode()
+
+
+def test_attached_document_is_in_use_and_served_on_the_page(client, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from media_library import pipeline
+    from media_library.usage import MediaInUse, delete_media, used_by_published
+
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    doc = pipeline.ingest_document(
+        SimpleUploadedFile("formulir.pdf", pdf, "application/pdf"),
+        title="Formulir Pendaftaran",
+        perangkat_daerah=world.pd,
+    )
+    item = make_announcement(world, state="draft")
+    item.attachments.add(doc)
+    from publishing import workflow
+
+    workflow.record_revision(world.penulis, item)  # the revision names the document
+    item.attachments.remove(doc)
+    with pytest.raises(MediaInUse):
+        delete_media(doc)  # only a revision uses it now
+    item.attachments.add(doc)
+    workflow.submit(world.penulis, item)
+    workflow.publish(world.redaktur, item)
+    assert used_by_published(doc)
+    html = client.get(item.get_absolute_url()).content.decode()
+    assert f'href="{doc.file.url}" download>Formulir Pendaftaran</a>' in html
