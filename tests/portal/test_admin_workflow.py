@@ -207,3 +207,25 @@ def test_page_place_rules(world):
     response = redaktur.post(change, data)
     assert response.status_code == 200
     assert "di bawah dirinya sendiri" in response.content.decode()
+
+
+def test_previews_and_status_pages_open_for_the_own_agency(world):
+    from tests.portal.helpers import make_announcement
+
+    item = make_announcement(world, state="draft", title="Pratinjau Pengumuman")
+    page = make_page(world, "profil", state="draft", pd=world.pd, title="Pratinjau Halaman")
+    penulis = client_for(world.penulis)
+    for base, title in (
+        (f"/admin/announcements/announcement/{item.pk}", "Pratinjau Pengumuman"),
+        (f"/admin/pages/page/{page.pk}", "Pratinjau Halaman"),
+    ):
+        preview = penulis.get(f"{base}/preview/")
+        assert preview.status_code == 200
+        html = preview.content.decode()
+        assert title in html and "noindex" in html and "preview-banner" in html
+        assert preview["X-Robots-Tag"] == "noindex, nofollow"
+        assert penulis.get(f"{base}/workflow/").status_code == 200
+        assert penulis.get(f"{base}/history/").status_code == 200
+        assert client_for(world.penulis_other).get(f"{base}/preview/").status_code == 404
+    status = client_for(world.redaktur).get(f"/admin/pages/page/{page.pk}/workflow/")
+    assert 'name="expires"' in status.content.decode()
