@@ -50,6 +50,8 @@ def announcement_detail(request, slug):
         .first()
     )
     if item is None:
+        if Announcement.objects.filter(slug=slug, status=Announcement.Status.ARCHIVED).exists():
+            return render(request, "410.html", status=410)  # unpublished, as for articles
         raise Http404(_("Announcement not found"))
     ended = item.is_expired
     response = render(

@@ -100,7 +100,7 @@ def test_unpublished_announcement_is_gone(client, world):
 
     item = make_announcement(world)
     workflow.unpublish(world.redaktur, item, "Salah tanggal.")
-    assert client.get(item.get_absolute_url()).status_code == 404
+    assert client.get(item.get_absolute_url()).status_code == 410
     assert not shows(client, "/", item.title)
 
 
