@@ -18,9 +18,26 @@ class PagesConfig(AppConfig):
 
         registry.register(Page, completeness=missing_for_review)
         menu.register_target(
-            Page, live=lambda: Page.objects.live().select_related("perangkat_daerah"), url=page_url
+            Page,
+            live=lambda: Page.objects.live().select_related("perangkat_daerah"),
+            url=page_url,
+            next_change=lambda: next_change(Page),
         )
 
 
 def page_url(page):
     return page.get_absolute_url()
+
+
+def next_change(model):
+    """The next scheduled publication or expiry of a published item of ``model``."""
+    from django.db.models import Min, Q
+    from django.utils import timezone
+
+    now = timezone.now()
+    found = model.objects.filter(status="published").aggregate(
+        start=Min("published_at", filter=Q(published_at__gt=now)),
+        end=Min("expires_at", filter=Q(expires_at__gt=now)),
+    )
+    times = [t for t in found.values() if t is not None]
+    return min(times) if times else None

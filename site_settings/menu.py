@@ -3,13 +3,14 @@
 Content apps register their linkable models (pages, categories) from their
 AppConfig.ready(), so this app never imports a content app. The menu is read with
 one query per linked type and kept in the cache until a menu item or a linked
-object changes."""
+object changes, or a linked object's scheduled publication or expiry comes."""
 
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
 CACHE_KEY = "site_settings:menu"
 CACHE_SECONDS = 300
@@ -22,10 +23,13 @@ class Target:
     model: type
     live: object  # () -> queryset of the objects the public may reach
     url: object  # obj -> path
+    # () -> the next moment live() changes by itself (a scheduled publication or an
+    # expiry), or None: the cached menu is rebuilt from then on.
+    next_change: object = None
 
 
-def register_target(model, *, live, url):
-    _targets[model] = Target(model=model, live=live, url=url)
+def register_target(model, *, live, url, next_change=None):
+    _targets[model] = Target(model=model, live=live, url=url, next_change=next_change)
     uid = f"menu-{model._meta.label_lower}"
     post_save.connect(forget, sender=model, dispatch_uid=f"{uid}-save", weak=False)
     post_delete.connect(forget, sender=model, dispatch_uid=f"{uid}-delete", weak=False)
@@ -107,11 +111,20 @@ def _build():
     return menus
 
 
+def _valid_until():
+    times = [t.next_change() for t in _targets.values() if t.next_change is not None]
+    times = [t for t in times if t is not None]
+    return min(times).timestamp() if times else None
+
+
 def load():
-    menus = cache.get(CACHE_KEY)
-    if menus is None:
-        menus = _build()
-        cache.set(CACHE_KEY, menus, CACHE_SECONDS)
+    entry = cache.get(CACHE_KEY)
+    if entry is not None:
+        menus, valid_until = entry
+        if valid_until is None or timezone.now().timestamp() < valid_until:
+            return menus
+    menus = _build()
+    cache.set(CACHE_KEY, (menus, _valid_until()), CACHE_SECONDS)
     return menus
 
 

@@ -159,3 +159,21 @@ def test_menu_works_without_javascript_on_a_phone(world):
     assert "<details" in header and "<summary>" in header
     # The heading's own page is reachable too, inside the sub-menu.
     assert header.count('href="/halaman/profil/"') == 2
+
+
+def test_scheduled_page_enters_the_menu_at_its_minute(world, monkeypatch, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    settings.PUBLIC_PAGE_CACHE = True
+    page = make_page(world, "kontak", state="draft", title="Kontak")
+    workflow.publish(world.redaktur, page, when=timezone.now() + timedelta(minutes=5))
+    MenuItem.objects.create(
+        title="Kontak", target_type=ContentType.objects.get_for_model(Page), target_id=page.pk
+    )
+    public = Client()
+    assert "Kontak" not in header_of(public.get("/").content.decode())
+    real_now = timezone.now
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(minutes=5, seconds=1))
+    assert '<a href="/halaman/kontak/">Kontak</a>' in header_of(public.get("/").content.decode())
