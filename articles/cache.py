@@ -293,6 +293,7 @@ def connect_signals():
     item, its child rows, tags and attachments change that item (its page and the
     lists); anything they point to (category, agency, writer, media, tag names) and the
     site settings change every page."""
+    from django.apps import apps
     from django.db.models.signals import post_delete, post_save
     from taggit.models import TaggedItem
 
@@ -309,7 +310,9 @@ def connect_signals():
             _item_changed(model._default_manager.filter(pk=instance.object_id).first())
 
     _connect(TaggedItem, tagged, "tagged", post_save, post_delete)
-    for model in (SlugHistory, SiteSettings):
+    # Every model of site_settings (settings, menu) is on every page.
+    site_models = apps.get_app_config(SiteSettings._meta.app_label).get_models()
+    for model in (SlugHistory, *site_models):
         _connect(model, invalidate, "shared", post_save, post_delete)
     on_register(_wire)
 

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "authors",
     "media_library",
     "publishing",
+    "pages",
+    "announcements",
     "articles",
     "django_tasks",
     "django_tasks_db",

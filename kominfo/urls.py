@@ -28,7 +28,10 @@ urlpatterns = [
     path("agenda/", include("agenda.urls")),
     path("galeri/", include("galleries.urls")),
     path("ppid/", include("ppid.urls")),
+    path("", include("announcements.urls")),
     path("", include("articles.urls")),
+    # After articles: /pd/<slug>/<page path>/ must not shadow /pd/<slug>/rss/.
+    path("", include("pages.urls")),
 ]
 
 if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
@@ -87,7 +88,18 @@ class Command(BaseCommand):
                     self.articles(pds, categories, users)
             with notifications.muted():
                 self.other_content_types(pds, users)
+                self.other_types(pds, categories, users)
         self.print_logins(created, password)
+
+    def other_types(self, pds, categories, users):
+        """Demo content of the other content types: an AppConfig may name a function
+        (``demo_seed = "app.module.function"``) taking pds, categories, users and stdout;
+        it must be idempotent like this command."""
+        for config in apps.get_app_configs():
+            dotted = getattr(config, "demo_seed", None)
+            if dotted:
+                seed = import_string(dotted)
+                seed(pds=pds, categories=categories, users=users, stdout=self.stdout)
 
     def site_settings(self):
         site = SiteSettings.load()
