@@ -9,11 +9,12 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from media_library.usage import register_body_usage, register_usage
         from publishing import registry
+        from site_settings import menu
 
         from . import cache, tag_slugs
         from .completeness import missing_for_review
         from .media_usage import articles_with_media_in_body, revisions_using_media
-        from .models import Article, ArticleAuthor, GalleryItem
+        from .models import Article, ArticleAuthor, Category, GalleryItem
 
         registry.register(
             Article,
@@ -22,5 +23,12 @@ class ArticlesConfig(AppConfig):
         )
         register_body_usage(articles_with_media_in_body)
         register_usage(revisions_using_media)
+        menu.register_target(Category, live=Category.objects.all, url=category_url)
         cache.connect_signals()
         tag_slugs.install()
+
+
+def category_url(category):
+    from django.urls import reverse
+
+    return reverse("articles:category", kwargs={"slug": category.slug})

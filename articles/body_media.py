@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .sanitize import EMBED_PATTERNS
+from media_library.video import Video, video_of  # noqa: F401 (moved; kept importable)
 
 IMG_TAG = re.compile(r'<img((?:\s+[\w-]+="[^"]*")*)\s*/?>')
 ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
@@ -111,38 +110,3 @@ def missing_alt_texts(article):
         )
         % {"count": count}
     ]
-
-
-@dataclass(frozen=True)
-class Video:
-    provider: str  # "youtube" or "vimeo"
-    id: str
-
-    @property
-    def watch_url(self):
-        if self.provider == "youtube":
-            return f"https://www.youtube.com/watch?v={self.id}"
-        return f"https://vimeo.com/{self.id}"
-
-    @property
-    def embed_url(self):
-        """Only YouTube plays inside the page, from youtube-nocookie.com (the one host in
-        the public CSP frame-src); Vimeo stays a link."""
-        if self.provider == "youtube":
-            return f"https://www.youtube-nocookie.com/embed/{self.id}?autoplay=1"
-        return None
-
-    @property
-    def label(self):
-        return _("Play the YouTube video") if self.provider == "youtube" else _("Watch on Vimeo")
-
-
-def video_of(url):
-    for pattern in EMBED_PATTERNS:
-        match = pattern.match(url or "")
-        if match:
-            groups = match.groupdict()
-            if groups.get("vimeo"):
-                return Video("vimeo", groups["vimeo"])
-            return Video("youtube", groups["id"])
-    return None

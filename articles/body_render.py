@@ -13,18 +13,15 @@ import html
 import re
 from dataclasses import dataclass
 
-from django.templatetags.static import static
-from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext as _
 
 from media_library.templatetags.media_tags import picture
+from media_library.video import preview_html, video_of
 
-from .body_media import IMG_TAG, attributes, images_in_body, video_of
+from .body_media import IMG_TAG, attributes, images_in_body
 
 BODY_SIZES = "(min-width: 800px) 760px, calc(100vw - 32px)"
 SIDE_SIZES = "(min-width: 800px) 380px, calc(50vw - 16px)"
-PLACEHOLDER = "img/video-placeholder.svg"
 
 OEMBED = re.compile(
     r'(?:<figure class="media">\s*)?<oembed url="([^"]*)"></oembed>(?:\s*</figure>)?'
@@ -51,27 +48,7 @@ def _picture_for(match, images, side_positions):
 
 def _video_preview(match):
     video = video_of(html.unescape(match.group(1)))
-    if video is None:
-        return ""
-    placeholder = format_html(
-        '<img src="{}" alt="" width="640" height="360" loading="lazy" decoding="async">',
-        static(PLACEHOLDER),
-    )
-    note = _("The video loads from YouTube only when you press play.")
-    if video.embed_url is None:
-        note = _("Opens the video on Vimeo.")
-    return format_html(
-        '<figure class="media video-embed"><a class="video-embed-link" href="{}"{}'
-        ' rel="noopener noreferrer">{}<span class="video-embed-play">{}</span>'
-        '<span class="video-embed-note">{}</span></a></figure>',
-        video.watch_url,
-        format_html(' data-embed-src="{}" data-embed-title="{}"', video.embed_url, video.label)
-        if video.embed_url
-        else "",
-        placeholder,
-        video.label,
-        note,
-    )
+    return preview_html(video) if video is not None else ""
 
 
 def render_body(body):

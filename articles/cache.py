@@ -289,55 +289,83 @@ def _parent_of(row, config):
 
 def connect_signals():
     """Called from ArticlesConfig.ready(). What the public sees comes from the publishing
-    registry: a registered item, its child rows, tags and attachments change that item
-    (its page and the lists); anything they point to (category, agency, writer, media,
-    tag names) and the site settings change every page."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    registry (also for types whose apps come later in INSTALLED_APPS): a registered
+    item, its child rows, tags and attachments change that item (its page and the
+    lists); anything they point to (category, agency, writer, media, tag names) and the
+    site settings change every page."""
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save
     from taggit.models import TaggedItem
 
-    from publishing.registry import _registry, public_models
+    from publishing.registry import on_register
     from site_settings.models import SiteSettings
 
     from .models import SlugHistory
 
-    def connect(model, handler, name):
-        uid = f"public-cache-{name}-{model._meta.label_lower}"
-        post_save.connect(handler, sender=model, dispatch_uid=f"{uid}-save", weak=False)
-        post_delete.connect(handler, sender=model, dispatch_uid=f"{uid}-delete", weak=False)
-
-    item_models = set()
-    for model, config in _registry.items():
-        item_models.add(model)
-        connect(model, lambda sender, instance, **kw: _item_changed(instance), "item")
-        for child in config.children.values():
-            item_models.add(child)
-            connect(
-                child,
-                lambda sender, instance, _c=config, **kw: _item_changed(_parent_of(instance, _c)),
-                "child",
-            )
-
     def tagged(sender, instance, **kw):
+        from publishing.registry import _registry
+
         model = instance.content_type.model_class() if instance.content_type_id else None
         if model in _registry:
             _item_changed(model._default_manager.filter(pk=instance.object_id).first())
 
-    connect(TaggedItem, tagged, "tagged")
+    _connect(TaggedItem, tagged, "tagged", post_save, post_delete)
+    # Every model of site_settings (settings, menu) is on every page.
+    site_models = apps.get_app_config(SiteSettings._meta.app_label).get_models()
+    for model in (SlugHistory, *site_models):
+        _connect(model, invalidate, "shared", post_save, post_delete)
+    on_register(_wire)
 
-    def m2m(sender, instance, action, reverse, model, pk_set, **kw):
-        if not action.startswith("post_"):
-            return
-        if not reverse:
-            _item_changed(instance)
-        elif model in _registry:
-            for obj in model._default_manager.filter(pk__in=pk_set or []):
-                _item_changed(obj)
-        else:
-            invalidate()
 
-    watched, throughs = public_models()
+def _connect(model, handler, name, *signals):
+    uid = f"public-cache-{name}-{model._meta.label_lower}"
+    for signal in signals:
+        signal.connect(
+            handler, sender=model, dispatch_uid=f"{uid}-{signal_name(signal)}", weak=False
+        )
+
+
+def signal_name(signal):
+    from django.db.models.signals import post_delete
+
+    return "delete" if signal is post_delete else "save"
+
+
+def _m2m(sender, instance, action, reverse, model, pk_set, **kw):
+    from publishing.registry import _registry
+
+    if not action.startswith("post_"):
+        return
+    if not reverse:
+        _item_changed(instance)
+    elif model in _registry:
+        for obj in model._default_manager.filter(pk__in=pk_set or []):
+            _item_changed(obj)
+    else:
+        invalidate()
+
+
+def _wire(config):
+    """Watch one registered type: the item, its child rows, its many-to-many tables,
+    and (as shared) everything they point to."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from taggit.models import TaggedItem
+
+    from publishing.registry import _registry, public_models
+
+    both = (post_save, post_delete)
+    _connect(config.model, lambda sender, instance, **kw: _item_changed(instance), "item", *both)
+    for child in config.children.values():
+        _connect(
+            child,
+            lambda sender, instance, _c=config, **kw: _item_changed(_parent_of(instance, _c)),
+            "child",
+            *both,
+        )
+    watched, throughs = public_models([config])
     for through in throughs:
-        m2m_changed.connect(m2m, sender=through, dispatch_uid=f"public-cache-m2m-{through}")
-    shared = [m for m in watched if m not in item_models and m not in throughs]
-    for model in [*shared, SlugHistory, SiteSettings]:
-        connect(model, invalidate, "shared")
+        m2m_changed.connect(_m2m, sender=through, dispatch_uid=f"public-cache-m2m-{through}")
+    items = {config.model, *config.children.values(), TaggedItem}
+    for model in watched:
+        if model not in items and model not in throughs and model not in _registry:
+            _connect(model, invalidate, "shared", *both)

@@ -10,6 +10,8 @@ from pathlib import PurePosixPath
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 
+from media_library import access
+
 INLINE_TYPES = {
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
@@ -35,6 +37,9 @@ def serve_media(request, path):
     content_type = INLINE_TYPES.get(suffix) or DOWNLOAD_TYPES.get(suffix)
     if content_type is None or not default_storage.exists(path):
         raise Http404
+    withheld = suffix in DOWNLOAD_TYPES and access.is_withheld_file(path)
+    if withheld and not access.staff_may_see(request):
+        raise Http404  # e.g. the file of an exempt (dikecualikan) PPID entry
     response = FileResponse(
         default_storage.open(path, "rb"),
         content_type=content_type,
@@ -43,5 +48,7 @@ def serve_media(request, path):
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    response["Cache-Control"] = (
+        "private, no-store" if withheld else "public, max-age=31536000, immutable"
+    )
     return response

@@ -11,7 +11,7 @@ a library.
 
 import re
 
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
@@ -46,6 +46,10 @@ class RequestGuardMiddleware:
         # fields and keep any bytes they like. Public GET views clean their own
         # parameters (search drops a NUL and still answers with a page).
         admin = request.path.startswith("/admin/")
+        if not admin and "\x00" in request.path:
+            # No public address contains a NUL byte: the page does not exist (and the
+            # database must never see it).
+            raise Http404
         if (admin and ("\x00" in request.path or _has_nul(request.GET))) or (
             request.method == "POST" and _has_nul(request.POST)
         ):

@@ -50,9 +50,14 @@ INSTALLED_APPS = [
     "authors",
     "media_library",
     "publishing",
+    "pages",
+    "announcements",
     "articles",
     "django_tasks",
     "django_tasks_db",
+    "agenda",
+    "galleries",
+    "ppid",
 ]
 
 MIDDLEWARE = [

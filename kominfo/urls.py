@@ -25,7 +25,13 @@ urlpatterns = [
     path("media-library/", include("media_library.urls")),
     path("", include("articles.urls_crawlers")),
     path("pratinjau/", include("articles.urls_share")),
+    path("agenda/", include("agenda.urls")),
+    path("galeri/", include("galleries.urls")),
+    path("ppid/", include("ppid.urls")),
+    path("", include("announcements.urls")),
     path("", include("articles.urls")),
+    # After articles: /pd/<slug>/<page path>/ must not shadow /pd/<slug>/rss/.
+    path("", include("pages.urls")),
 ]
 
 if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 from perangkat_daerah.models import PerangkatDaerah
 from perangkat_daerah.roles import user_pd_ids
 
-from . import pipeline
+from . import access, pipeline
 from .models import Document, Image
 
 EDITOR_RENDITION_WIDTH = 1280
@@ -61,6 +61,8 @@ def document_download(request, pk, key):
     type and nosniff."""
     document = get_object_or_404(Document, pk=pk)
     if key != document.download_key:
+        raise Http404
+    if access.is_withheld(document) and not access.staff_may_see(request):
         raise Http404
     try:
         handle = document.file.storage.open(document.file.name, "rb")

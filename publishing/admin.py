@@ -39,6 +39,13 @@ class TransitionForm(forms.Form):
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
+    # Optional on publish/schedule: the item leaves every public page at this minute.
+    expires = forms.DateTimeField(
+        label=gettext_lazy("Expiry time"),
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
 
 
 class ShareLinkForm(forms.Form):
@@ -288,6 +295,7 @@ class PublishingAdminMixin:
                         obj,
                         form.cleaned_data["comment"] or "",
                         when=form.cleaned_data["when"],
+                        expires=form.cleaned_data["expires"],
                         expected_version=form.cleaned_data["version"],
                     )
                 except ValidationError as error:

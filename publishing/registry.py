@@ -5,6 +5,7 @@ complete, and which models' changes the public can see."""
 from dataclasses import dataclass, field
 
 _registry = {}
+_listeners = []
 
 
 @dataclass
@@ -34,7 +35,17 @@ def register(model, *, children=None, completeness=None):
         admin_prefix=f"admin:{opts.app_label}_{opts.model_name}",
     )
     _registry[model] = config
+    for listener in _listeners:
+        listener(config)
     return config
+
+
+def on_register(listener):
+    """Call ``listener(config)`` for every registered type, now and for those registered
+    later (apps may come before or after the listener's app in INSTALLED_APPS)."""
+    _listeners.append(listener)
+    for config in list(_registry.values()):
+        listener(config)
 
 
 def config_for(obj_or_model):
@@ -77,7 +88,7 @@ def next_visibility_change():
     return min(times) if times else None
 
 
-def public_models():
+def public_models(configs=None):
     """Every model whose rows a public page of a registered type can show: the types,
     their child rows, and what they point to (categories, agencies, writers, media,
     tags), with the many-to-many tables in between. Page caches watch these."""
@@ -92,7 +103,7 @@ def public_models():
         if model._meta.label_lower not in skip and model not in models:
             models.append(model)
 
-    for config in _registry.values():
+    for config in _registry.values() if configs is None else configs:
         owners = [config.model, *config.children.values()]
         for owner in owners:
             add(owner)

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from perangkat_daerah.roles import is_administrator
 
-from .models import SiteSettings
+from .menu_forms import MenuItemForm
+from .models import MenuItem, SiteSettings
 
 
 @admin.register(SiteSettings)
@@ -32,3 +33,35 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class AdministratorOnly:
+    def has_module_permission(self, request):
+        return is_administrator(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_administrator(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_administrator(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return is_administrator(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_administrator(request.user)
+
+
+@admin.register(MenuItem)
+class MenuItemAdmin(AdministratorOnly, admin.ModelAdmin):
+    form = MenuItemForm
+    list_display = ["title", "parent", "order", "link", "in_header", "in_footer"]
+    list_editable = ["order", "in_header", "in_footer"]
+    list_select_related = ["parent", "target_type"]
+    ordering = ["parent__order", "parent__pk", "order", "pk"]
+
+    @admin.display(description=_("links to"))
+    def link(self, obj):
+        if obj.target_type_id:
+            return f"{obj.target_type.name} #{obj.target_id}"
+        return obj.url or "—"

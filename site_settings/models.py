@@ -69,3 +69,52 @@ class SiteSettings(models.Model):
             obj = cls.objects.select_related("logo").filter(pk=1).first() or cls(pk=1)
             cache.set(CACHE_KEY, obj, 300)
         return obj
+
+
+class MenuItem(models.Model):
+    """One entry of the site menu (header and/or footer), two levels deep. It links to
+    a registered target (a page, a category: see site_settings.menu) or to a URL."""
+
+    title = models.CharField(_("title"), max_length=100)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent item"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        limit_choices_to={"parent__isnull": True},
+        help_text=_("Empty: a top-level item. Only two levels are possible."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+    target_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    url = models.CharField(
+        _("address"),
+        max_length=500,
+        blank=True,
+        help_text=_("A path on this site (/pengumuman/) or a full address (https://…)."),
+    )
+    in_header = models.BooleanField(_("in the header"), default=True)
+    in_footer = models.BooleanField(_("in the footer"), default=False)
+
+    class Meta:
+        verbose_name = _("menu item")
+        verbose_name_plural = _("menu")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(target_type__isnull=True, target_id__isnull=True)
+                | models.Q(target_type__isnull=False, target_id__isnull=False),
+                name="menuitem_target_complete",
+            )
+        ]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "agenda"
+urlpatterns = [
+    path("", views.upcoming, name="upcoming"),
+    path("kategori/<slug:category>/", views.upcoming, name="category"),
+    path("kalender/", views.this_month, name="calendar"),
+    path("kalender/<int:year>/<int:month>/", views.month, name="month"),
+    path("agenda.ics", views.ical_all, name="ical"),
+    path("pd/<slug:slug>/agenda.ics", views.ical_agency, name="ical_agency"),
+    path("<slug:slug>/", views.detail, name="detail"),
+]

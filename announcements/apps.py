@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AnnouncementsConfig(AppConfig):
+    name = "announcements"
+    verbose_name = _("Announcements")
+    # Found by the crawler URLs (sitemap index) through the app registry.
+    sitemaps = {"pengumuman": "announcements.sitemaps.AnnouncementSitemap"}
+    demo_seed = "announcements.demo.seed"
+
+    def ready(self):
+        from media_library.usage import register_usage
+        from publishing import registry
+
+        from .completeness import missing_for_review
+        from .media_usage import revisions_using_document
+        from .models import Announcement
+
+        registry.register(Announcement, completeness=missing_for_review)
+        register_usage(revisions_using_document)

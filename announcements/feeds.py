@@ -1,0 +1,54 @@
+"""RSS 2.0 and Atom feeds of the live announcements (ended ones leave at their minute)."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from site_settings.models import SiteSettings
+
+from .models import Announcement
+
+ITEMS = 30
+
+
+class AnnouncementFeed(Feed):
+    def title(self):
+        return _("Announcements — %(site)s") % {"site": SiteSettings.load().site_name}
+
+    def description(self):
+        return _("Announcements from %(site)s") % {"site": SiteSettings.load().site_name}
+
+    subtitle = description
+
+    def link(self):
+        return reverse("announcements:list")
+
+    def items(self):
+        return list(
+            Announcement.objects.live()
+            .select_related("perangkat_daerah")
+            .order_by("-published_at", "-pk")[:ITEMS]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary or item.title
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return max(item.updated_at, item.published_at)
+
+    def item_author_name(self, item):
+        return item.perangkat_daerah.short_name or item.perangkat_daerah.name
+
+
+class AnnouncementAtomFeed(AnnouncementFeed):
+    feed_type = Atom1Feed

@@ -1,0 +1,99 @@
+"""Halaman: profile pages of the office and of every PD (Profil, Visi & Misi, Struktur
+Organisasi, Kontak …), nested up to three levels, on the publishing core."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from publishing.models import Publishable, PublishableQuerySet
+from richtext.sanitize import clean_body
+
+MAX_DEPTH = 3
+# First path segments under /pd/<slug>/ that belong to other pages of the PD.
+RESERVED_PD_SLUGS = {"rss", "atom"}
+
+
+class PageQuerySet(PublishableQuerySet):
+    """live(), scheduled() and visible_to() come from the publishing core."""
+
+
+class Page(Publishable):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        help_text=_("Part of the address, unique among pages with the same parent."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent page"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("Empty: a top-level page. At most three levels."),
+    )
+    perangkat_daerah = models.ForeignKey(
+        "perangkat_daerah.PerangkatDaerah",
+        verbose_name=_("regional agency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pages",
+        help_text=_("Empty: a page of the whole site (only a Redaktur can edit it)."),
+    )
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One sentence for search engines and lists of sub-pages."),
+    )
+    body = models.TextField(_("body"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["order", "title"]
+        indexes = [
+            models.Index(fields=["perangkat_daerah", "parent", "slug"], name="page_path_idx")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = clean_body(self.body)
+        super().save(*args, **kwargs)
+
+    def ancestors(self):
+        """The parent chain, root first (one query per level, at most MAX_DEPTH)."""
+        chain, seen, current = [], {self.pk}, self.parent
+        while current is not None and current.pk not in seen and len(chain) < MAX_DEPTH:
+            chain.insert(0, current)
+            seen.add(current.pk)
+            current = current.parent
+        return chain
+
+    def path_slugs(self, by_id=None):
+        """The slugs of the address, root first. ``by_id`` ({pk: page}) avoids queries."""
+        if by_id is None:
+            return [p.slug for p in self.ancestors()] + [self.slug]
+        slugs, current, seen = [self.slug], self, {self.pk}
+        while current.parent_id and current.parent_id in by_id and current.parent_id not in seen:
+            current = by_id[current.parent_id]
+            seen.add(current.pk)
+            slugs.insert(0, current.slug)
+        return slugs
+
+    def url_for(self, slugs, pd_slug=None):
+        path = "/".join(slugs)
+        if pd_slug:
+            return reverse("pages:pd_page", kwargs={"pd": pd_slug, "path": path})
+        return reverse("pages:page", kwargs={"path": path})
+
+    def get_absolute_url(self, by_id=None):
+        pd_slug = self.perangkat_daerah.slug if self.perangkat_daerah_id else None
+        return self.url_for(self.path_slugs(by_id), pd_slug)

@@ -1,0 +1,135 @@
+"""The site menu: what it may link to and how the public pages read it.
+
+Content apps register their linkable models (pages, categories) from their
+AppConfig.ready(), so this app never imports a content app. The menu is read with
+one query per linked type and kept in the cache until a menu item or a linked
+object changes, or a linked object's scheduled publication or expiry comes."""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+
+CACHE_KEY = "site_settings:menu"
+CACHE_SECONDS = 300
+
+_targets = {}
+
+
+@dataclass
+class Target:
+    model: type
+    live: object  # () -> queryset of the objects the public may reach
+    url: object  # obj -> path
+    # () -> the next moment live() changes by itself (a scheduled publication or an
+    # expiry), or None: the cached menu is rebuilt from then on.
+    next_change: object = None
+
+
+def register_target(model, *, live, url, next_change=None):
+    _targets[model] = Target(model=model, live=live, url=url, next_change=next_change)
+    uid = f"menu-{model._meta.label_lower}"
+    post_save.connect(forget, sender=model, dispatch_uid=f"{uid}-save", weak=False)
+    post_delete.connect(forget, sender=model, dispatch_uid=f"{uid}-delete", weak=False)
+
+
+def targets():
+    return dict(_targets)
+
+
+def forget(**kwargs):
+    cache.delete(CACHE_KEY)
+
+
+def choices():
+    """Form choices "<content type id>:<object id>", grouped by type."""
+    groups = []
+    for model in _targets:
+        ct = ContentType.objects.get_for_model(model)
+        options = [(f"{ct.pk}:{obj.pk}", str(obj)) for obj in model._default_manager.all()[:500]]
+        if options:
+            groups.append((str(model._meta.verbose_name_plural).capitalize(), options))
+    return groups
+
+
+def _resolve(items):
+    """{(content type id, object id): path} of the linked objects the public may see."""
+    wanted = {}
+    for item in items:
+        if item.target_type_id:
+            wanted.setdefault(item.target_type_id, set()).add(item.target_id)
+    found = {}
+    for ct_id, ids in wanted.items():
+        model = ContentType.objects.get_for_id(ct_id).model_class()
+        target = _targets.get(model)
+        if target is None:
+            continue
+        for obj in target.live().filter(pk__in=ids):
+            found[(ct_id, obj.pk)] = target.url(obj)
+    return found
+
+
+def _build():
+    from .models import MenuItem
+
+    items = list(MenuItem.objects.all())
+    paths = _resolve(items)
+
+    def entry(item):
+        if item.target_type_id:
+            url = paths.get((item.target_type_id, item.target_id))
+        else:
+            url = item.url or None
+        return {
+            "title": item.title,
+            "url": url,
+            "external": bool(url) and url.startswith(("http://", "https://")),
+            "children": [],
+        }
+
+    menus = {"header": [], "footer": []}
+    top = {}
+    for item in items:
+        if item.parent_id is None:
+            top[item.pk] = (item, entry(item))
+    for item in items:
+        if item.parent_id in top:
+            child = entry(item)
+            if child["url"]:
+                top[item.parent_id][1]["children"].append(child)
+    for item, built in top.values():
+        # An item whose link is gone (unpublished page) is left out; a heading
+        # without a link stays when it has children.
+        if not built["url"] and not built["children"]:
+            continue
+        if item.in_header:
+            menus["header"].append(built)
+        if item.in_footer:
+            menus["footer"].append(built)
+    return menus
+
+
+def _valid_until():
+    times = [t.next_change() for t in _targets.values() if t.next_change is not None]
+    times = [t for t in times if t is not None]
+    return min(times).timestamp() if times else None
+
+
+def load():
+    entry = cache.get(CACHE_KEY)
+    if entry is not None:
+        menus, valid_until = entry
+        if valid_until is None or timezone.now().timestamp() < valid_until:
+            return menus
+    menus = _build()
+    cache.set(CACHE_KEY, (menus, _valid_until()), CACHE_SECONDS)
+    return menus
+
+
+def connect_signals():
+    from .models import MenuItem
+
+    post_save.connect(forget, sender=MenuItem, dispatch_uid="menu-item-save", weak=False)
+    post_delete.connect(forget, sender=MenuItem, dispatch_uid="menu-item-delete", weak=False)

@@ -1,0 +1,96 @@
+"""The admin form of a menu item: a link target chosen from the registered types, or
+an address; two levels at most."""
+
+import re
+
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+
+from . import menu
+from .models import MenuItem
+
+_UNSAFE = re.compile(r"[\x00-\x20\x7f\\]")
+
+
+def clean_address(value):
+    """A path on this site or an http(s) address; never javascript:, data: or //host."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    if value.startswith("/") and not value.startswith("//"):
+        if _UNSAFE.search(value):
+            raise ValidationError(_("The address may not contain spaces or control characters."))
+        return value
+    if value.lower().startswith(("http://", "https://")):
+        try:
+            URLValidator(schemes=["http", "https"])(value)
+        except ValidationError:
+            raise ValidationError(_("Enter a valid address.")) from None
+        return value
+    raise ValidationError(
+        _("Enter a path on this site starting with / or an address starting with https://.")
+    )
+
+
+class MenuItemForm(forms.ModelForm):
+    target = forms.ChoiceField(
+        label=_("links to"),
+        required=False,
+        help_text=_("A page or category of this site. Leave empty to use the address below."),
+    )
+
+    class Meta:
+        model = MenuItem
+        fields = ["title", "parent", "order", "target", "url", "in_header", "in_footer"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = [("", "—")] + menu.choices()
+        if self.instance.target_type_id:
+            self.initial["target"] = f"{self.instance.target_type_id}:{self.instance.target_id}"
+        if self.instance.pk:
+            self.fields["parent"].queryset = MenuItem.objects.filter(parent__isnull=True).exclude(
+                pk=self.instance.pk
+            )
+
+    def clean_url(self):
+        return clean_address(self.cleaned_data.get("url"))
+
+    def clean_target(self):
+        raw = self.cleaned_data.get("target") or ""
+        if not raw:
+            return None
+        ct_id, _sep, obj_id = raw.partition(":")
+        if not (ct_id.isdigit() and obj_id.isdigit()):
+            raise ValidationError(_("Choose a valid link target."))
+        try:
+            model = ContentType.objects.get_for_id(int(ct_id)).model_class()
+        except ContentType.DoesNotExist:
+            model = None
+        if model not in menu.targets() or not model._default_manager.filter(pk=obj_id).exists():
+            raise ValidationError(_("Choose a valid link target."))
+        return int(ct_id), int(obj_id)
+
+    def clean(self):
+        cleaned = super().clean()
+        target, url = cleaned.get("target"), cleaned.get("url")
+        parent = cleaned.get("parent")
+        if not self.errors:
+            if target and url:
+                raise ValidationError(_("Choose either a link target or an address, not both."))
+            if not target and not url and parent is not None:
+                raise ValidationError(_("A sub-item needs a link target or an address."))
+        if parent is not None:
+            if parent.parent_id is not None:
+                self.add_error("parent", _("The menu has two levels only."))
+            elif self.instance.pk and self.instance.children.exists():
+                self.add_error("parent", _("This item has sub-items, so it must stay on top."))
+        return cleaned
+
+    def save(self, commit=True):
+        target = self.cleaned_data.get("target")
+        self.instance.target_type_id, self.instance.target_id = target or (None, None)
+        return super().save(commit)
