@@ -5,7 +5,9 @@ from .. import menu
 register = template.Library()
 
 
-@register.simple_tag
-def site_menu(place):
+@register.simple_tag(takes_context=True)
+def site_menu(context, place):
     """The menu entries for "header" or "footer" (cached; see site_settings.menu)."""
-    return menu.load().get(place, [])
+    request = context.get("request")
+    generation = getattr(request, "content_generation", None) if request else None
+    return menu.load(generation).get(place, [])

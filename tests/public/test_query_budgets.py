@@ -24,7 +24,13 @@ from media_library.models import Document
 from tests.factories import make_image
 
 pytestmark = pytest.mark.django_db
-BUDGETS = {"home": 10, "article": 8, "list": 6}
+# Cold cache (site settings, navigation, menu not cached yet). Home was 10 and the
+# article page 8 and lists 6 before the portal types; all now also read the menu (1); home
+# shows the announcements block (1) and the upcoming agenda (1). Known debt: the menu
+# and the navigation could be one read, and the two home blocks one query.
+# The agency page also lists the agency's own pages (1); search also shows matching
+# announcements (1).
+BUDGETS = {"home": 13, "article": 9, "list": 7, "list-pd": 8, "search": 8}
 
 
 @pytest.fixture(autouse=True)
@@ -74,9 +80,9 @@ def urls(article):
 def measure(client, article):
     counts = {name: count(client, url) for name, url in urls(article).items()}
     for name, n in counts.items():
-        budget = BUDGETS.get(name.split("-")[0], 6)
+        budget = BUDGETS.get(name, BUDGETS.get(name.split("-")[0], 6))
         assert n <= budget, f"{name}: {n} queries > {budget}"
-    assert counts["article"] <= 8, counts
+    assert counts["article"] <= 9, counts
     return counts
 
 
