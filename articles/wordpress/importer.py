@@ -149,9 +149,23 @@ class Importer:
         global _CURRENT
         _CURRENT = self
         connections.close_all()  # children must never share the parent's socket
+        # One forked process and one pipe per share. Not multiprocessing.Pool: its
+        # queue locks and helper threads can be inherited locked by a fork and hang.
         context = multiprocessing.get_context("fork")
-        with context.Pool(self.jobs) as pool:
-            answers = pool.map(_run_shard, [(step, n) for n in range(self.jobs)])
+        children = []
+        for n in range(self.jobs):
+            receive, send = context.Pipe(duplex=False)
+            child = context.Process(target=_shard_child, args=(send, (step, n)))
+            child.start()
+            send.close()
+            children.append((child, receive))
+        answers = []
+        for child, receive in children:
+            try:
+                answers.append(receive.recv())
+            except EOFError:
+                answers.append(([], _("an import process ended unexpectedly")))
+            child.join()
         _CURRENT = None
         for relink, error in answers:
             self.relink += relink
@@ -661,6 +675,13 @@ class Importer:
 
 
 _CURRENT = None
+
+
+def _shard_child(send, arguments):
+    try:
+        send.send(_run_shard(arguments))
+    finally:
+        send.close()
 
 
 def _run_shard(arguments):
