@@ -40,7 +40,17 @@ def targets():
 
 
 def forget(**kwargs):
+    from .models import SiteSettings
+
     cache.delete(CACHE_KEY)
+    # Written by an Administrator's menu edit (never while reading a page).
+    SiteSettings.objects.update_or_create(pk=1, defaults={"has_menu": _menu_rows_exist()})
+
+
+def _menu_rows_exist():
+    from .models import MenuItem
+
+    return MenuItem.objects.exists()
 
 
 def choices():
@@ -121,6 +131,10 @@ def load(generation=None):
     """The built menus. On public pages ``generation`` is the page cache's content token,
     which already changes at every publication, expiry and menu edit: the menu is kept
     under it and needs no boundary of its own (one query less on a cold cache)."""
+    from .models import SiteSettings
+
+    if not SiteSettings.load().has_menu:  # already read by every page
+        return {"header": [], "footer": []}
     key = f"{CACHE_KEY}:{generation}" if generation else CACHE_KEY
     entry = cache.get(key)
     if entry is not None:

@@ -25,6 +25,9 @@ class SiteSettings(models.Model):
         blank=True,
         help_text=_("Publisher shown to search engines, e.g. the full name of the Dinas."),
     )
+    # Kept by site_settings.menu when menu items are saved or deleted: a page that has
+    # no menu then reads no menu rows (one query less on a cold cache).
+    has_menu = models.BooleanField(_("has a menu"), default=False, editable=False)
     logo = models.ForeignKey(
         "media_library.Image",
         verbose_name=_("logo"),
