@@ -43,15 +43,15 @@ def seed(n, batch=5000):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.db import connection, transaction
     from django.utils import timezone
-    from kominfo.management.commands.seed_demo import photo_bytes
     from taggit.models import Tag, TaggedItem
 
+    from articles import demo_content as demo
+    from articles.management.commands.seed_demo import photo_bytes
     from articles.models import Article, ArticleAuthor, Category
     from authors.models import Author
-    from kominfo import demo_content as demo
-    from kominfo.models import SiteSettings
     from media_library import pipeline
     from perangkat_daerah.models import PerangkatDaerah
+    from site_settings.models import SiteSettings
 
     t0 = time.time()
     rng = random.Random(1)
