@@ -1,8 +1,9 @@
 """Give the editorial groups their permissions on this app's models (Penulis writes
 for their own PD, Redaktur edits and reviews, Administrator everything)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from perangkat_daerah import group_permissions
 
 APP = "galleries"
 PERMS = {
@@ -12,27 +13,11 @@ PERMS = {
 
 
 def grant(apps, schema_editor=None):
-    app_config = apps.get_app_config(APP)
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codes in PERMS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label=APP, codename__in=codes)
-        )
-    admin_group, _ = Group.objects.get_or_create(name="Administrator")
-    admin_group.permissions.add(*Permission.objects.filter(content_type__app_label=APP))
+    group_permissions.grant(apps, APP, PERMS)
 
 
 def revoke(apps, schema_editor):
-    Permission = apps.get_model("auth", "Permission")
-    for group in apps.get_model("auth", "Group").objects.filter(
-        name__in=["Penulis", "Redaktur", "Administrator"]
-    ):
-        group.permissions.remove(*Permission.objects.filter(content_type__app_label=APP))
+    group_permissions.revoke(apps, APP)
 
 
 class Migration(migrations.Migration):
