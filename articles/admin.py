@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItem
 
-from media_library.models import Image
+from media_library.admin_inlines import PhotoRowsInlineMixin
 from perangkat_daerah.admin_scoping import PDScopedAdminMixin
 from perangkat_daerah.roles import is_editor
 from publishing import workflow
@@ -56,47 +56,11 @@ class ArticleAuthorInline(BylineChoicesMixin, ArticlePartInline):
     verbose_name_plural = _("bylines")
 
 
-class GalleryItemInline(ArticlePartInline):
+class GalleryItemInline(PhotoRowsInlineMixin, ArticlePartInline):
     model = GalleryItem
     extra = 0
     autocomplete_fields = ["image"]
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        user = request.user
-        current = (
-            set(GalleryItem.objects.filter(article=obj).values_list("image_id", flat=True))
-            if obj is not None
-            else set()
-        )
-
-        class GalleryItemForm(formset.form):
-            """A writer's own PD's photos are offered; another PD's photo already in the
-            gallery stays as it is (read-only, cannot be removed by the writer)."""
-
-            def __init__(self, *args, **kw):
-                super().__init__(*args, **kw)
-                field = self.fields["image"]
-                visible = Image.objects.visible_to(user)
-                field.queryset = visible | Image.objects.filter(pk__in=current)
-                image_id = self.instance.image_id if self.instance.pk else None
-                self.foreign = (
-                    image_id is not None
-                    and not is_editor(user)
-                    and not visible.filter(pk=image_id).exists()
-                )
-                if self.foreign:
-                    field.disabled = True
-                    field.help_text = _("Photo of another agency: only a Redaktur can change it.")
-
-        class GalleryFormSet(formset):
-            def add_fields(self, form, index):
-                super().add_fields(form, index)
-                if getattr(form, "foreign", False) and "DELETE" in form.fields:
-                    form.fields["DELETE"].disabled = True  # a writer cannot remove it
-
-        GalleryFormSet.form = GalleryItemForm
-        return GalleryFormSet
+    parent_field = "article"
 
 
 @admin.register(Article)

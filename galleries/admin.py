@@ -1,9 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from media_library.models import Image
+from media_library.admin_inlines import PhotoRowsInlineMixin
 from perangkat_daerah.admin_scoping import PDScopedAdminMixin
-from perangkat_daerah.roles import is_editor
 from publishing import workflow
 from publishing.admin import PublishingAdminMixin
 
@@ -11,7 +10,7 @@ from .forms import AlbumAdminForm, VideoAdminForm
 from .models import Album, AlbumPhoto, Video
 
 
-class AlbumPhotoInline(admin.TabularInline):
+class AlbumPhotoInline(PhotoRowsInlineMixin, admin.TabularInline):
     """The photos are part of the album: whoever may edit the album may edit them. A
     Penulis is offered their own PD's photos; another PD's photo already in the album
     stays (read-only, cannot be removed by the Penulis)."""
@@ -38,39 +37,7 @@ class AlbumPhotoInline(admin.TabularInline):
     def has_delete_permission(self, request, obj=None):
         return self._may_edit(request, obj)
 
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        user = request.user
-        current = (
-            set(AlbumPhoto.objects.filter(album=obj).values_list("image_id", flat=True))
-            if obj is not None
-            else set()
-        )
-
-        class PhotoForm(formset.form):
-            def __init__(self, *args, **kw):
-                super().__init__(*args, **kw)
-                field = self.fields["image"]
-                visible = Image.objects.visible_to(user)
-                field.queryset = visible | Image.objects.filter(pk__in=current)
-                image_id = self.instance.image_id if self.instance.pk else None
-                self.foreign = (
-                    image_id is not None
-                    and not is_editor(user)
-                    and not visible.filter(pk=image_id).exists()
-                )
-                if self.foreign:
-                    field.disabled = True
-                    field.help_text = _("Photo of another agency: only a Redaktur can change it.")
-
-        class PhotoFormSet(formset):
-            def add_fields(self, form, index):
-                super().add_fields(form, index)
-                if getattr(form, "foreign", False) and "DELETE" in form.fields:
-                    form.fields["DELETE"].disabled = True
-
-        PhotoFormSet.form = PhotoForm
-        return PhotoFormSet
+    parent_field = "album"
 
 
 class GalleryAdmin(PDScopedAdminMixin, PublishingAdminMixin, admin.ModelAdmin):
