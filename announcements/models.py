@@ -7,14 +7,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from publishing.models import Publishable, PublishableQuerySet, Status
+from publishing.models import Publishable, PublishableQuerySet
 from richtext.sanitize import clean_body
 
 
 class AnnouncementQuerySet(PublishableQuerySet):
     def started(self):
-        """Published and past its start: live ones and those that have ended."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+        """What keeps an address: live announcements and those that have ended
+        (derived from the one definition, live(), and its expired() counterpart)."""
+        return self.live() | self.expired().filter(published_at__lte=timezone.now())
 
 
 class Announcement(Publishable):

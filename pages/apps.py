@@ -31,13 +31,6 @@ def page_url(page):
 
 def next_change(model):
     """The next scheduled publication or expiry of a published item of ``model``."""
-    from django.db.models import Min, Q
-    from django.utils import timezone
+    from publishing.registry import next_visibility_change
 
-    now = timezone.now()
-    found = model.objects.filter(status="published").aggregate(
-        start=Min("published_at", filter=Q(published_at__gt=now)),
-        end=Min("expires_at", filter=Q(expires_at__gt=now)),
-    )
-    times = [t for t in found.values() if t is not None]
-    return min(times) if times else None
+    return next_visibility_change([model])

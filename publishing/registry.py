@@ -61,10 +61,10 @@ def registered_models():
     return list(_registry)
 
 
-def next_visibility_change():
-    """The earliest future moment at which live() of any registered type changes by
-    itself (a scheduled item appears or a live one expires), or None. One query for
-    all types: a UNION ALL of one MIN() per type and field."""
+def next_visibility_change(models=None):
+    """The earliest future moment at which live() of the registered types (or of
+    ``models``) changes by itself (a scheduled item appears or a live one expires), or
+    None. One query for all types: a UNION ALL of one MIN() per type and field."""
     from django.db.models import IntegerField, Min, Value
     from django.utils import timezone
 
@@ -72,7 +72,7 @@ def next_visibility_change():
 
     now = timezone.now()
     parts = []
-    for model in _registry:
+    for model in _registry if models is None else models:
         for name in ("published_at", "expires_at"):
             parts.append(
                 model._default_manager.filter(status=Status.PUBLISHED, **{f"{name}__gt": now})
