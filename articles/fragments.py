@@ -8,6 +8,8 @@ teasers they have not shown before. Search results carry a query-dependent snipp
 are never reused. Off with DEBUG, so that template edits show at once.
 """
 
+import time
+
 from django.conf import settings
 from django.template.loader import get_template
 
@@ -37,19 +39,22 @@ def render_teaser(generation, article, **options):
     return html
 
 
-def memo(generation, key, compute):
+def memo(generation, key, compute, ttl=None):
     """``compute()`` once per content generation in this process (e.g. an article's
-    related articles); always computed when ``generation`` is None (DEBUG)."""
+    related articles, the home page's blocks); always computed when ``generation`` is
+    None (DEBUG). With ``ttl`` (seconds) also recomputed once that old (for what
+    changes without a new generation, e.g. view counts)."""
     if generation is None:
         return compute()
     global _store_generation
     if generation != _store_generation or len(_store) >= MAX_ENTRIES:
         _store.clear()
         _store_generation = generation
-    value = _store.get(key)
-    if value is None:
-        value = _store[key] = compute()
-    return value
+    entry = _store.get(key)
+    now = time.monotonic()
+    if entry is None or (entry[1] is not None and now >= entry[1]):
+        entry = _store[key] = (compute(), None if ttl is None else now + ttl)
+    return entry[0]
 
 
 def _render(article, options):

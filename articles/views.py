@@ -25,7 +25,7 @@ from publishing.models import Transition
 
 from . import related as related_module
 from . import search as search_module
-from .cache import public_page
+from .cache import public_page, related_stale_seconds
 from .models import Article, ArticleAuthor, Category, GalleryItem, SlugHistory
 from .most_read import most_read
 from .pagination import CappedPaginator, counted_page
@@ -133,6 +133,26 @@ def list_page(request, queryset, empty_404=False, **context):
 @require_safe
 @public_page
 def home(request):
+    from . import fragments
+
+    generation = getattr(request, "content_generation", None)
+    # Everything on the home page except the announcements and agenda blocks (which
+    # follow their own clock) changes only with the content generation: the lists
+    # token renews at every publication, edit, unpublish, scheduled go-live and
+    # expiry, the shared token at every category/agency/photo change. So it is
+    # computed once per generation in each process; most read (view counts, not
+    # content) is at most PUBLIC_RELATED_STALE_SECONDS old within a generation.
+    context = dict(fragments.memo(generation, ("home",), _home_news))
+    context["most_read"] = fragments.memo(
+        generation,
+        ("home-most-read",),
+        lambda: list(most_read(teaser_list())),
+        ttl=related_stale_seconds(),
+    )
+    return render(request, "articles/home.html", context)
+
+
+def _home_news():
     articles = teaser_list()
     headline = articles.filter(is_featured=True).order_by("-published_at").first()
     if headline is None:
@@ -146,15 +166,12 @@ def home(request):
         for article in _category_blocks(articles, categories, per_block=3):
             per_category[article.category_id].append(article)
     blocks = [(c, per_category[c.pk]) for c in categories if per_category[c.pk]]
-
-    context = {
+    return {
         "headline": headline,
         "latest": latest,
         "blocks": blocks,
-        "most_read": list(most_read(teaser_list())),
         "agencies": list(PerangkatDaerah.objects.active()),
     }
-    return render(request, "articles/home.html", context)
 
 
 def _category_blocks(articles, categories, per_block):

@@ -127,13 +127,16 @@ def _valid_until():
     return min(times).timestamp() if times else None
 
 
-def load(generation=None):
+def load(generation=None, site=None):
     """The built menus. On public pages ``generation`` is the page cache's content token,
     which already changes at every publication, expiry and menu edit: the menu is kept
-    under it and needs no boundary of its own (one query less on a cold cache)."""
+    under it and needs no boundary of its own (one query less on a cold cache).
+    ``site`` is the page's already loaded SiteSettings (saves a cache round trip)."""
     from .models import SiteSettings
 
-    if not SiteSettings.load().has_menu:  # already read by every page
+    if site is None:
+        site = SiteSettings.load()
+    if not site.has_menu:
         return {"header": [], "footer": []}
     key = f"{CACHE_KEY}:{generation}" if generation else CACHE_KEY
     entry = cache.get(key)
