@@ -227,6 +227,49 @@ class GalleryItem(models.Model):
         return str(self.image)
 
 
+class PublicListing(models.Model):
+    """One row per tag and per byline of an article, with a copy of the article's
+    status and publication window: the index that tag and writer lists (and related
+    articles) walk, newest first, so that a page reads its 12 rows and a capped count
+    reads at most ``pagination.CAP + 1``, whatever the archive size and however rare
+    the tag or writer.
+
+    Kept by PostgreSQL triggers (migration 0011_public_listing) on taggit's rows, the
+    bylines and the article's status/publication columns, so every door that changes
+    them — the publishing workflow, the admin, revisions, imports, bulk_create,
+    queryset.update() — keeps it right. It is only an index: the lists still load
+    their articles through ``Article.objects.live()``. SQLite (the embedded demo)
+    has no triggers; there the lists use the tag and byline tables directly."""
+
+    class Kind(models.IntegerChoices):
+        TAG = 1
+        WRITER = 2
+
+    kind = models.PositiveSmallIntegerField(choices=Kind.choices)
+    key = models.BigIntegerField()  # the tag's or the writer's id
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10)
+    published_at = models.DateTimeField(null=True)
+    expires_at = models.DateTimeField(null=True)
+
+    objects = PublishableQuerySet.as_manager()  # live(): the same rule as the article's
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key", "article"], name="unique_public_listing")
+        ]
+        indexes = [
+            models.Index(
+                fields=["kind", "key", "-published_at", "-article"],
+                condition=Q(status="published"),
+                name="public_listing_live_idx",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.key}: {self.article_id}"
+
+
 class ArticleDailyViews(models.Model):
     """Page views of one article on one day (site time zone). Filled in batches from
     cache counters by articles.most_read, never written per request."""

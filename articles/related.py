@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce, JSONObject
 from django.urls import reverse
 from taggit.models import Tag, TaggedItem
 
-from .models import Article
+from .models import Article, PublicListing
 
 PER_TAG = 12
 MAX_TAGS = 10
@@ -35,6 +35,15 @@ def candidate_pools(article, tag_ids, live):
     """Querysets of candidate ids: the newest PER_TAG per tag and of the category."""
     pools = []
     for tag_id in tag_ids[:MAX_TAGS]:
+        if connection.vendor == "postgresql":  # the tag's newest rows of the listing index
+            pools.append(
+                PublicListing.objects.live()
+                .filter(kind=PublicListing.Kind.TAG, key=tag_id)
+                .exclude(article_id=article.pk)
+                .order_by("-published_at", "-article_id")
+                .values("article_id")[:PER_TAG]
+            )
+            continue
         pools.append(
             live.filter(pk__in=_tagged([tag_id]).values("object_id"))
             .exclude(pk=article.pk)

@@ -26,7 +26,7 @@ from publishing.models import Transition
 from . import related as related_module
 from . import search as search_module
 from .cache import public_page, related_stale_seconds
-from .models import Article, ArticleAuthor, Category, GalleryItem, SlugHistory
+from .models import Article, ArticleAuthor, Category, GalleryItem, PublicListing, SlugHistory
 from .most_read import most_read
 from .pagination import CappedPaginator, counted_page
 
@@ -124,8 +124,33 @@ def paginate(request, queryset, empty_404=False):
     return page
 
 
-def list_page(request, queryset, empty_404=False, **context):
-    page = paginate(request, teaser_list(queryset).order_by("-published_at", "-pk"), empty_404)
+class ListedArticles:
+    """Live teasers in the order of their PublicListing rows (newest first). A slice is
+    one query: the listing's slice (index rows of one tag or writer) as a subquery, so
+    a page reads its 12 index rows and 12 articles at any archive size; the capped
+    count reads the listing only (``count_rows``)."""
+
+    def __init__(self, rows):
+        self.count_rows = rows
+        self.rows = rows.order_by("-published_at", "-article_id").values("article_id")
+
+    def __getitem__(self, bounds):
+        ids = self.rows[bounds]
+        return list(teaser_list(live().filter(pk__in=ids)).order_by("-published_at", "-pk"))
+
+
+def listing(kind, key):
+    """The bounded path for a tag's or writer's list (PostgreSQL: the listing is kept by
+    triggers), or None where the listing is not kept (SQLite)."""
+    if connection.vendor != "postgresql":
+        return None
+    return ListedArticles(PublicListing.objects.live().filter(kind=kind, key=key))
+
+
+def list_page(request, queryset, empty_404=False, listed=None, **context):
+    if listed is None:
+        listed = teaser_list(queryset).order_by("-published_at", "-pk")
+    page = paginate(request, listed, empty_404)
     context.update({"page_obj": page, "articles": page.object_list})
     return render(request, "articles/list.html", context)
 
@@ -321,7 +346,12 @@ def tag_list(request, slug):
         ).values("object_id")
     )
     return list_page(
-        request, queryset, empty_404=_("Tag not found"), heading=f"#{tag.name}", kind=_("Tag")
+        request,
+        queryset,
+        empty_404=_("Tag not found"),
+        listed=listing(PublicListing.Kind.TAG, tag.pk),
+        heading=f"#{tag.name}",
+        kind=_("Tag"),
     )
 
 
@@ -336,6 +366,7 @@ def author_list(request, slug):
         request,
         queryset,
         empty_404=_("Writer not found"),
+        listed=listing(PublicListing.Kind.WRITER, author.pk),
         heading=author.display_name,
         intro=author.bio,
         kind=_("Writer"),
