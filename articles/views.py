@@ -6,7 +6,7 @@ articles. Every view is wrapped in ``public_page`` (page cache, ETag, view count
 """
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -15,6 +15,7 @@ from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from taggit.models import Tag, TaggedItem
@@ -385,13 +386,23 @@ def archive_index(request):
     )
 
 
+def _month_start(year, month):
+    """The first moment of a month in the site's time zone. Lists filter on this range
+    rather than on ``__year``/``__month``: those compare an EXTRACT of the local time,
+    which no index can answer, so a month list read every article of its year."""
+    return datetime(year, month, 1, tzinfo=timezone.get_current_timezone())
+
+
 @require_safe
 @public_page
 def archive_month(request, year, month):
     if not (1 <= month <= 12 and 1900 <= year <= 9999):
         raise Http404(_("Page not found"))
     start = date(year, month, 1)
-    queryset = live().filter(published_at__year=year, published_at__month=month)
+    queryset = live().filter(published_at__gte=_month_start(year, month))
+    if (year, month) < (9999, 12):
+        following = (year + month // 12, month % 12 + 1)
+        queryset = queryset.filter(published_at__lt=_month_start(*following))
     return list_page(
         request,
         queryset,
