@@ -4,6 +4,7 @@ live articles (a script, not a test).
 
     .venv/bin/python bench/bench_scale.py                    # 2,000 and 100,000
     .venv/bin/python bench/bench_scale.py --sizes 2000 20000 --requests 30
+    .venv/bin/python bench/bench_scale.py --reuse --baseline main --cold   # before/after
 
 For each size: recreate the database (BENCH_DB_PREFIX + size, default kominfo_h12_scale_<n>,
 dropped and recreated), migrate, seed with bench/seed_articles.py (timed), then time
@@ -21,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,16 +122,69 @@ def measure(requests):
         print(f"RESULT\t{name}\t{statistics.median(times):.2f}\t{p90:.2f}", flush=True)
 
 
+def baseline_checkout(ref):
+    """The code of ``ref`` (e.g. main) in a folder of its own (git archive, no worktree),
+    so that the same databases can be measured with the code before this branch."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", ref], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    folder = Path(f"/tmp/kominfo-bench-baseline-{commit}")
+    if not folder.exists():
+        folder.mkdir(parents=True)
+        archive = subprocess.run(
+            ["git", "archive", commit], cwd=ROOT, capture_output=True, check=True
+        )
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return commit, folder
+
+
+def run_measure(root, size, requests, fragments):
+    env = env_for(size)
+    env["PUBLIC_FRAGMENT_CACHE"] = "on" if fragments else "off"
+    out = subprocess.run(
+        [PY, str(root / "bench" / "bench_scale.py"), "--measure", str(requests)],
+        env=env,
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    if out.returncode:
+        raise SystemExit(out.stdout + out.stderr)
+    results = {}
+    for line in out.stdout.splitlines():
+        if line.startswith("RESULT\t"):
+            _, name, median, p90 = line.split("\t")
+            results[name] = (float(median), float(p90))
+    return results
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 100_000])
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--reuse", action="store_true", help="keep the seeded databases")
+    parser.add_argument(
+        "--baseline",
+        metavar="REF",
+        help="also measure the code of REF (e.g. main) on the same data",
+    )
+    parser.add_argument(
+        "--cold", action="store_true", help="also measure with the teaser/block memos off"
+    )
+    parser.add_argument("--write", action="store_true", help="append to docs/benchmarks.md")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         measure(args.measure)
         return
+    variants = [("this branch", ROOT, True)]
+    if args.cold:
+        variants.append(("this branch, memos off", ROOT, False))
+    if args.baseline:
+        commit, folder = baseline_checkout(args.baseline)
+        variants.append((f"{args.baseline} ({commit})", folder, True))
+        if args.cold:
+            variants.append((f"{args.baseline} ({commit}), memos off", folder, False))
     results, seeds, loads = {}, {}, {}
     for size in args.sizes:
         if args.reuse:  # new migrations (indexes) on the kept data
@@ -139,37 +194,55 @@ def main():
         else:
             seeds[size] = prepare(size)
             print(f"{size:,} articles seeded in {seeds[size]:.0f} s (load {load()})", flush=True)
-        before = load()
-        out = subprocess.run(
-            [PY, __file__, "--measure", str(args.requests)],
-            env=env_for(size),
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        )
-        if out.returncode:
-            raise SystemExit(out.stdout + out.stderr)
-        out = out.stdout
-        loads[size] = (before, load())
-        for line in out.splitlines():
-            if line.startswith("RESULT\t"):
-                _, name, median, p90 = line.split("\t")
-                results[(size, name)] = (float(median), float(p90))
+        for variant, root, fragments in variants:
+            before = load()
+            found = run_measure(root, size, args.requests, fragments)
+            loads[(variant, size)] = (before, load())
+            for name, value in found.items():
+                results[(variant, size, name)] = value
+    lines = []
+
+    def out(text=""):
+        print(text)
+        lines.append(text)
+
     small, large = min(args.sizes), max(args.sizes)
-    header = " | ".join(f"{s:,}: median / p90 ms" for s in args.sizes)
-    print(f"\n| page | {header} | ratio {large:,} / {small:,} (median) |")
-    print("|---|" + "---:|" * (len(args.sizes) + 1))
-    for name in PAGES:
-        cells = " | ".join("{:.1f} / {:.1f}".format(*results[(s, name)]) for s in args.sizes)
-        ratio = results[(large, name)][0] / results[(small, name)][0]
-        flag = "" if ratio <= 1.3 else " **miss**"
-        print(f"| {name} | {cells} | {ratio:.2f}×{flag} |")
-    print()
-    for size in args.sizes:
-        seeded = f"seeded in {seeds[size]:.0f} s, " if size in seeds else ""
-        print(
-            f"- {size:,} articles: {seeded}load average before {loads[size][0]}, after {loads[size][1]}"
+    for variant, _root, _fragments in variants:
+        header = " | ".join(f"{s:,}: median / p90 ms" for s in args.sizes)
+        out(f"\n{variant}:\n\n| page | {header} | ratio {large:,} / {small:,} (median) |")
+        out("|---|" + "---:|" * (len(args.sizes) + 1))
+        for name in PAGES:
+            cells = " | ".join(
+                "{:.1f} / {:.1f}".format(*results[(variant, s, name)]) for s in args.sizes
+            )
+            ratio = results[(variant, large, name)][0] / results[(variant, small, name)][0]
+            flag = "" if ratio <= 1.3 else " **miss**"
+            out(f"| {name} | {cells} | {ratio:.2f}×{flag} |")
+        out()
+        for size in args.sizes:
+            seeded = f"seeded in {seeds[size]:.0f} s, " if size in seeds else ""
+            before, after = loads[(variant, size)]
+            out(f"- {size:,} articles: {seeded}load average before {before}, after {after}")
+    if len(variants) > 1:
+        names = [v[0] for v in variants]
+        out(f"\nMedian ms side by side ({', '.join(names)}):\n")
+        cols = " | ".join(f"{n} @ {s:,}" for s in args.sizes for n in names)
+        out(f"| page | {cols} |")
+        out("|---|" + "---:|" * (len(names) * len(args.sizes)))
+        for name in PAGES:
+            cells = " | ".join(f"{results[(n, s, name)][0]:.1f}" for s in args.sizes for n in names)
+            out(f"| {name} | {cells} |")
+
+    if args.write:
+        stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        head = (
+            f"\n### Bounded at scale: `bench/bench_scale.py` ({stamp})\n\n"
+            f"In-process (test client, DEBUG off, page cache off), median / p90 of "
+            f"{args.requests} requests after 5 warm-up ones. The machine is shared: see "
+            "the load averages.\n"
         )
+        with (ROOT / "docs" / "benchmarks.md").open("a") as fh:
+            fh.write(head + "\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":
