@@ -107,3 +107,13 @@ def test_most_read_on_home_is_at_most_the_stale_window_old(client, publish, sett
     home = client.get("/").content.decode()
     section = home.split('id="h-terpopuler"')[1].split("</section>")[0]
     assert "Mulai Banyak Dibaca" in section
+
+
+def test_article_body_rendered_once_per_generation_follows_edits(client, publish):
+    article = publish(title="Badan Berita", body="<p>Isi pertama yang lama.</p>")
+    url = article.get_absolute_url()
+    assert "Isi pertama yang lama." in client.get(url).content.decode()
+    article.body = "<p>Isi kedua yang baru.</p>"
+    article.save()
+    page = client.get(url).content.decode()
+    assert "Isi kedua yang baru." in page and "Isi pertama yang lama." not in page
