@@ -10,10 +10,13 @@ For each size: recreate the database (BENCH_DB_PREFIX + size, default kominfo_h1
 dropped and recreated), migrate, seed with bench/seed_articles.py (timed), then time
 every page with the Django test client in one process: production settings (DEBUG off),
 page cache off, teaser fragment cache on, Redis cache (BENCH_CACHE_URL, default
-redis://127.0.0.1:6379/8, flushed). Each page gets 5 warm-up requests, then N timed
-ones; the table shows the median and the 90th percentile in milliseconds and the ratio
-of the largest size to the smallest (target ≤ 1.3×). It prints `uptime` before and after
-each size, because the machine is shared.
+redis://127.0.0.1:6379/8, flushed). Every (size, variant) is measured in --rounds
+interleaved rounds (3 warm-up requests per page and round, then N / rounds timed ones),
+so that the machine's changing load spreads over all of them; the table shows the
+median and the 90th percentile in milliseconds and the ratio of the largest size to
+the smallest (target ≤ 1.3×), with the load averages seen. --baseline REF measures
+the same databases with REF's code (git archive into /tmp), --cold with the teaser and
+block memos off (the first request after a publication).
 """
 
 import argparse
@@ -87,10 +90,13 @@ def prepare(size):
 
 
 def measure(requests):
-    """Runs inside the child process (settings from the environment)."""
+    """Runs inside the child process (settings from the environment; the code measured
+    is BENCH_CODE_ROOT's, e.g. a baseline checkout)."""
+    code_root = os.environ.get("BENCH_CODE_ROOT", str(ROOT))
+    sys.path.insert(0, code_root)
+    os.chdir(code_root)
     import django
 
-    sys.path.insert(0, str(ROOT))
     django.setup()
     import redis
     from django.test import Client
@@ -109,7 +115,7 @@ def measure(requests):
     client = Client()
     for name, pattern in PAGES.items():
         url = pattern.format(**fill)
-        for _ in range(5):
+        for _ in range(3):
             response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)
         times = []
@@ -117,9 +123,7 @@ def measure(requests):
             started = time.perf_counter()
             client.get(url)
             times.append((time.perf_counter() - started) * 1000)
-        times.sort()
-        p90 = times[int(len(times) * 0.9) - 1]
-        print(f"RESULT\t{name}\t{statistics.median(times):.2f}\t{p90:.2f}", flush=True)
+        print(f"TIMES\t{name}\t" + ",".join(f"{t:.2f}" for t in times), flush=True)
 
 
 def baseline_checkout(ref):
@@ -141,8 +145,9 @@ def baseline_checkout(ref):
 def run_measure(root, size, requests, fragments):
     env = env_for(size)
     env["PUBLIC_FRAGMENT_CACHE"] = "on" if fragments else "off"
+    env["BENCH_CODE_ROOT"] = str(root)
     out = subprocess.run(
-        [PY, str(root / "bench" / "bench_scale.py"), "--measure", str(requests)],
+        [PY, str(Path(__file__).resolve()), "--measure", str(requests)],
         env=env,
         cwd=root,
         capture_output=True,
@@ -152,10 +157,15 @@ def run_measure(root, size, requests, fragments):
         raise SystemExit(out.stdout + out.stderr)
     results = {}
     for line in out.stdout.splitlines():
-        if line.startswith("RESULT\t"):
-            _, name, median, p90 = line.split("\t")
-            results[name] = (float(median), float(p90))
+        if line.startswith("TIMES\t"):
+            _, name, times = line.split("\t")
+            results[name] = [float(t) for t in times.split(",")]
     return results
+
+
+def summary(times):
+    times = sorted(times)
+    return statistics.median(times), times[max(0, int(len(times) * 0.9) - 1)]
 
 
 def main():
@@ -171,6 +181,7 @@ def main():
     parser.add_argument(
         "--cold", action="store_true", help="also measure with the teaser/block memos off"
     )
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds")
     parser.add_argument("--write", action="store_true", help="append to docs/benchmarks.md")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -185,7 +196,7 @@ def main():
         variants.append((f"{args.baseline} ({commit})", folder, True))
         if args.cold:
             variants.append((f"{args.baseline} ({commit}), memos off", folder, False))
-    results, seeds, loads = {}, {}, {}
+    times, seeds, loads = {}, {}, {}
     for size in args.sizes:
         if args.reuse:  # new migrations (indexes) on the kept data
             subprocess.run(
@@ -194,12 +205,19 @@ def main():
         else:
             seeds[size] = prepare(size)
             print(f"{size:,} articles seeded in {seeds[size]:.0f} s (load {load()})", flush=True)
-        for variant, root, fragments in variants:
-            before = load()
-            found = run_measure(root, size, args.requests, fragments)
-            loads[(variant, size)] = (before, load())
-            for name, value in found.items():
-                results[(variant, size, name)] = value
+    # Rounds interleave every size and variant, so that a change of the machine's load
+    # during the run spreads over all of them instead of favouring the first.
+    per_round = max(1, args.requests // args.rounds)
+    for round_number in range(args.rounds):
+        for size in args.sizes:
+            for variant, root, fragments in variants:
+                before = load()
+                found = run_measure(root, size, per_round, fragments)
+                loads.setdefault((variant, size), []).extend([before, load()])
+                for name, values in found.items():
+                    times.setdefault((variant, size, name), []).extend(values)
+        print(f"round {round_number + 1}/{args.rounds} done (load {load()})", flush=True)
+    results = {key: summary(values) for key, values in times.items()}
     lines = []
 
     def out(text=""):
@@ -221,8 +239,8 @@ def main():
         out()
         for size in args.sizes:
             seeded = f"seeded in {seeds[size]:.0f} s, " if size in seeds else ""
-            before, after = loads[(variant, size)]
-            out(f"- {size:,} articles: {seeded}load average before {before}, after {after}")
+            seen = loads[(variant, size)]
+            out(f"- {size:,} articles: {seeded}load average (1/5/15 min) {seen[0]} … {seen[-1]}")
     if len(variants) > 1:
         names = [v[0] for v in variants]
         out(f"\nMedian ms side by side ({', '.join(names)}):\n")
@@ -238,8 +256,9 @@ def main():
         head = (
             f"\n### Bounded at scale: `bench/bench_scale.py` ({stamp})\n\n"
             f"In-process (test client, DEBUG off, page cache off), median / p90 of "
-            f"{args.requests} requests after 5 warm-up ones. The machine is shared: see "
-            "the load averages.\n"
+            f"{per_round * args.rounds} requests per page in {args.rounds} interleaved rounds "
+            "(3 warm-up requests per page and round). The machine is shared: see the load "
+            "averages.\n"
         )
         with (ROOT / "docs" / "benchmarks.md").open("a") as fh:
             fh.write(head + "\n".join(lines) + "\n")
