@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import pagination, related, search
+from articles import pagination, related
+from publishing import search
 from articles.models import Article
 
 pytestmark = pytest.mark.django_db
