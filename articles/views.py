@@ -388,6 +388,7 @@ def search(request):
             )
         context["types"] = _type_tabs(request, results, params["jenis"])
     context.setdefault("articles", [])
+    context.setdefault("results", [])
     return render(request, "articles/search.html", context)
 
 
