@@ -135,7 +135,9 @@ def test_home_shows_the_newest_live_album_with_responsive_photos(world, client, 
     assert len(block.findall(".//picture")) == 4  # a few photos, not the whole album
     first = block.find(".//picture")
     assert first.find(".//source").get("type") == "image/webp"
-    assert re.search(r"\.jpg \d+w", first.find(".//img").get("srcset")) and first.find(".//img").get("alt")
+    assert re.search(r"\.jpg \d+w", first.find(".//img").get("srcset")) and first.find(
+        ".//img"
+    ).get("alt")
     assert "loading" in first.find(".//img").attrib
 
     AlbumPhoto.objects.filter(album=newest).delete()

@@ -51,19 +51,36 @@ def one_of_each(world):
         "berita": article(world, f"Banjir di {WORD} Surut"),
         "halaman": make_page(world, "profil-kecamatan", title=f"Profil Kecamatan {WORD}"),
         "pengumuman": make_announcement(world, title=f"Pengumuman Seleksi {WORD}"),
-        "agenda": publish(world, Event.objects.create(
-            title=f"Kunjungan Kerja ke {WORD}", slug="kunker", starts_at=start,
-            place="Balai Desa", perangkat_daerah=world.pd,
-        )),  # fmt: skip
+        "agenda": publish(
+            world,
+            Event.objects.create(
+                title=f"Kunjungan Kerja ke {WORD}",
+                slug="kunker",
+                starts_at=start,
+                place="Balai Desa",
+                perangkat_daerah=world.pd,
+            ),
+        ),  # fmt: skip
         "galeri": publish(world, album),
-        "video": publish(world, Video.objects.create(
-            title=f"Video Pantai {WORD}", slug="video-pantai",
-            youtube_url="https://youtu.be/dQw4w9WgXcQ", perangkat_daerah=world.pd,
-        )),  # fmt: skip
-        "dokumen": publish(world, InformationEntry.objects.create(
-            title=f"Renstra Kecamatan {WORD}", slug="renstra", year=2025,
-            external_url="https://jdih.example.go.id/renstra.pdf", perangkat_daerah=world.pd,
-        )),  # fmt: skip
+        "video": publish(
+            world,
+            Video.objects.create(
+                title=f"Video Pantai {WORD}",
+                slug="video-pantai",
+                youtube_url="https://youtu.be/dQw4w9WgXcQ",
+                perangkat_daerah=world.pd,
+            ),
+        ),  # fmt: skip
+        "dokumen": publish(
+            world,
+            InformationEntry.objects.create(
+                title=f"Renstra Kecamatan {WORD}",
+                slug="renstra",
+                year=2025,
+                external_url="https://jdih.example.go.id/renstra.pdf",
+                perangkat_daerah=world.pd,
+            ),
+        ),  # fmt: skip
     }
 
 
@@ -130,9 +147,7 @@ def test_scheduled_expired_and_unpublished_items_are_never_found(client, portal,
     real_now = timezone.now
     monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(minutes=3))
     found = hits(client.get("/cari/", {"q": WORD}))
-    assert sorted(found) == sorted(
-        [("berita", scheduled.title), ("agenda", future_event.title)]
-    )
+    assert sorted(found) == sorted([("berita", scheduled.title), ("agenda", future_event.title)])
     gone = client.get("/cari/", {"q": WORD, "jenis": "pengumuman"})
     assert hits(gone) == [] and ending.get_absolute_url() not in gone.content.decode()
 

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import pagination, related
-from publishing import search
 from articles.models import Article
+from publishing import search
 
 pytestmark = pytest.mark.django_db
 
