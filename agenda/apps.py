@@ -5,6 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class AgendaConfig(AppConfig):
     name = "agenda"
     verbose_name = _("Agenda")
+    # Sitemap sections and demo content: see articles/urls_crawlers.py and seed_demo.
+    sitemaps = {
+        "agenda-index": "agenda.sitemaps.AgendaIndexSitemap",
+        "agenda": "agenda.sitemaps.EventSitemap",
+    }
+    demo_seed = "agenda.demo_content.seed"
 
     def ready(self):
         from publishing import registry

@@ -28,7 +28,7 @@ EVENTS = [
 ]  # fmt: skip
 
 
-def seed(pds, users, stdout):
+def seed(*, pds, users, stdout, **kwargs):
     if Event.objects.filter(slug="apel-gabungan-asn").exists():
         return
     categories = {c.slug: c for c in EventCategory.objects.all()}

@@ -5,6 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class GalleriesConfig(AppConfig):
     name = "galleries"
     verbose_name = _("Gallery")
+    # Sitemap sections and demo content: see articles/urls_crawlers.py and seed_demo.
+    sitemaps = {
+        "galeri-foto": "galleries.sitemaps.AlbumSitemap",
+        "galeri-video": "galleries.sitemaps.VideoSitemap",
+    }
+    demo_seed = "galleries.demo_content.seed"
 
     def ready(self):
         from publishing import registry

@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class PPIDConfig(AppConfig):
     name = "ppid"
     verbose_name = _("Public information (PPID)")
+    # Sitemap sections and demo content: see articles/urls_crawlers.py and seed_demo.
+    sitemaps = {"ppid-index": "ppid.sitemaps.RegisterSitemap", "ppid": "ppid.sitemaps.EntrySitemap"}
+    demo_seed = "ppid.demo_content.seed"
 
     def ready(self):
         from media_library.access import register_withheld

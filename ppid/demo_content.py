@@ -34,7 +34,7 @@ ENTRIES = [
 ]  # fmt: skip
 
 
-def seed(pds, users, stdout):
+def seed(*, pds, users, stdout, **kwargs):
     if InformationEntry.objects.filter(slug="renstra-diskominfo-2021-2026").exists():
         return
     editor = users["redaktur"]
