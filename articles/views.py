@@ -373,7 +373,8 @@ def search(request):
         results = search_engine.search(query, params, params["jenis"], number, PER_PAGE)
         if number > 1 and not results.rows:
             raise Http404(_("Page not found"))
-        if not results.total and search_module.fuzzy_allowed(query):
+        news = params["jenis"] in ("", "berita")
+        if not results.total and news and search_module.fuzzy_allowed(query):
             candidates = search_module.apply_filters(teaser_list(), params)
             page = search_page(request, search_module.fuzzy(candidates, query))
             page.object_list = search_module.add_snippets(page.object_list, query)

@@ -146,3 +146,10 @@ def test_query_budget_is_independent_of_the_number_of_hits(client, portal, jenis
     assert few <= 7 and many <= 7, (few, many)
     assert client.get(url + "&page=2").status_code == 200
     assert client.get(url + "&page=9").status_code == 404
+
+
+def test_typo_tolerance_on_news_titles_only_when_news_are_asked_for(client, portal):
+    article(portal, "Vaksinasi Anak Sekolah Capai 90 Persen")
+    assert client.get("/cari/", {"q": "vaksinsi"}).context["articles"]
+    other_type = client.get("/cari/", {"q": "vaksinsi", "jenis": "pengumuman"})
+    assert other_type.context["articles"] == [] and other_type.context["results"] == []
