@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.text import slugify
 
 from publishing import workflow
 
@@ -28,7 +29,7 @@ EVENTS = [
 ]  # fmt: skip
 
 
-def seed(pds, users, stdout):
+def seed(*, pds, users, stdout, **kwargs):
     if Event.objects.filter(slug="apel-gabungan-asn").exists():
         return
     categories = {c.slug: c for c in EventCategory.objects.all()}
@@ -38,7 +39,7 @@ def seed(pds, users, stdout):
         start = today.replace(hour=hour or 0) + timedelta(days=days)
         event = Event.objects.create(
             title=title,
-            slug="apel-gabungan-asn" if n == 0 else f"agenda-demo-{n}",
+            slug="apel-gabungan-asn" if n == 0 else f"{slugify(title)[:200]}-{n}",
             summary=f"{title} di {place}.",
             description="Kegiatan ini terbuka untuk diliput media. Peserta diharapkan hadir "
             "tepat waktu dengan mengenakan pakaian dinas harian.",

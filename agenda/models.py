@@ -2,6 +2,7 @@
 
 from datetime import datetime, time, timedelta
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -80,6 +81,9 @@ class Event(Publishable):
         blank=True,
         help_text=_("Address of the news about this event, e.g. /berita/judul-berita/."),
     )
+
+    # kept by a database trigger (migration …_search_vector); publishing.search
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = EventQuerySet.as_manager()
 

@@ -22,6 +22,3 @@ class AgendaIndexSitemap(Sitemap):
 
     def location(self, item):
         return reverse(item)
-
-
-SITEMAPS = {"agenda-index": AgendaIndexSitemap, "agenda": EventSitemap}

@@ -34,28 +34,53 @@ def _page_number(request):
 
 @require_safe
 def upcoming(request, category=None):
-    events = public_events().upcoming()
-    heading = _("Agenda")
     current = None
     if category is not None:
         current = get_object_or_404(EventCategory, slug=category)
-        events = events.filter(category=current)
-        heading = current.name
+    return _upcoming(request, category=current)
+
+
+@require_safe
+def upcoming_agency(request, slug):
+    """The upcoming events one PD organises (linked from the PD's pages)."""
+    agency = get_object_or_404(PerangkatDaerah.objects.active(), slug=slug)
+    return _upcoming(request, agency=agency)
+
+
+def _upcoming(request, category=None, agency=None):
+    events = public_events().upcoming()
+    heading = _("Agenda")
+    if category is not None:
+        events = events.filter(category=category)
+        heading = category.name
+    if agency is not None:
+        events = events.filter(perangkat_daerah=agency)
+        heading = _("Agenda of %(agency)s") % {"agency": agency.name}
     paginator = Paginator(events.order_by("starts_at", "pk"), PER_PAGE)
     number = _page_number(request)
     if number > paginator.num_pages:
         raise Http404
     page = paginator.page(number)
     today = timezone.localdate()
+    if agency is not None:
+        feeds = {
+            "rss": reverse("agenda:agency_rss", args=[agency.slug]),
+            "atom": reverse("agenda:agency_atom", args=[agency.slug]),
+            "ical": reverse("agenda:ical_agency", args=[agency.slug]),
+        }
+    else:
+        feeds = {name: reverse(f"agenda:{name}") for name in ("rss", "atom", "ical")}
     return render(
         request,
         "agenda/upcoming.html",
         {
             "heading": heading,
-            "category": current,
+            "category": category,
+            "agency": agency,
+            "feeds": feeds,
             "page_obj": page,
             "events": page.object_list,
-            "categories": EventCategory.objects.all(),
+            "categories": EventCategory.objects.all() if agency is None else [],
             "calendar_url": reverse("agenda:month", args=[today.year, today.month]),
         },
     )

@@ -17,5 +17,26 @@ class AnnouncementsConfig(AppConfig):
         from .media_usage import revisions_using_document
         from .models import Announcement
 
-        registry.register(Announcement, completeness=missing_for_review)
+        registry.register(Announcement, completeness=missing_for_review, search=searchable())
         register_usage(revisions_using_document)
+
+
+def searchable():
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+
+    from publishing.search import Searchable
+
+    from .models import Announcement
+
+    return Searchable(
+        key="pengumuman",
+        label=_("Announcements"),
+        order=30,
+        live=Announcement.objects.live,
+        url=lambda row: reverse("announcements:detail", kwargs={"slug": row.slug}),
+        summary="summary",
+        body="body",
+        columns={"slug": "slug", "pd_name": "perangkat_daerah__name"},
+        sqlite_fields=("title", "summary", "body"),
+    )

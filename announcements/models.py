@@ -2,6 +2,7 @@
 on the publishing core. live() hides them at their expiry minute; their address
 keeps answering with a notice that the announcement has ended."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -40,6 +41,9 @@ class Announcement(Publishable):
         on_delete=models.PROTECT,
         related_name="announcements",
     )
+
+    # kept by a database trigger (migration …_search_vector); publishing.search
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = AnnouncementQuerySet.as_manager()
 

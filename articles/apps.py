@@ -11,7 +11,7 @@ class ArticlesConfig(AppConfig):
         from publishing import registry
         from site_settings import menu
 
-        from . import cache, tag_slugs
+        from . import cache, search, tag_slugs
         from .completeness import missing_for_review
         from .media_usage import articles_with_media_in_body, revisions_using_media
         from .models import Article, ArticleAuthor, Category, GalleryItem
@@ -20,6 +20,7 @@ class ArticlesConfig(AppConfig):
             Article,
             children={"authors": ArticleAuthor, "gallery": GalleryItem},
             completeness=missing_for_review,
+            search=search.searchable(),
         )
         register_body_usage(articles_with_media_in_body)
         register_usage(revisions_using_media)

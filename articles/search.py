@@ -1,53 +1,40 @@
-"""Public search: PostgreSQL full-text search (title > lead > body) plus trigram similarity.
+"""The search form and what the news add to the one public search (publishing.search).
 
 The vector (``Article.search_vector``) is kept by a database trigger and indexed with
 GIN (migration 0003_public_search); it holds stemmed ("indonesian") and unstemmed
 ("simple") lexemes, and the query is the OR of both, so "berita" finds "berita" even
-though the Indonesian stemmer turns it into "ita". Trigram word similarity on the
-title catches acronyms and typos ("diskominfo", "vaksinsi"). On SQLite the search
-falls back to ``icontains``.
+though the Indonesian stemmer turns it into "ita". When nothing of any type is found,
+trigram word similarity on the article title catches acronyms and typos
+("diskominfo", "vaksinsi").
 """
 
-import html
 import re
-from datetime import UTC
 
 from django import forms
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    TrigramWordSimilarity,
-)
+from django.contrib.postgres.search import SearchHeadline, TrigramWordSimilarity
 from django.db import connection, models
-from django.db.models import F, Func, Q, TextField, Value
+from django.db.models import F, Func, TextField, Value
 from django.db.models.functions import Coalesce, Concat
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from perangkat_daerah.models import PerangkatDaerah
+from publishing.search import (
+    MARK_START,
+    MARK_STOP,
+    clean_query,
+    searchables,
+    snippet_html,
+    tsquery,
+)
 
 from .models import Category
 
-MAX_QUERY_CHARS = 200
-POOL = 200  # matches ranked and counted per search (the newest ones)
-SCAN = 3000  # newest live articles tested row by row before the GIN index is asked
-MARK_START = "\u2983"  # characters that never appear in sanitised text as markup
-MARK_STOP = "\u2984"
 _OPERATORS = re.compile(r'"|(^|\s)-\w|\sor\s', re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def clean_query(text):
-    """Any user input becomes a safe, bounded string (NUL etc. break PostgreSQL)."""
-    text = _CONTROL.sub(" ", text or "")
-    text = text.replace(MARK_START, " ").replace(MARK_STOP, " ")
-    return " ".join(text.split())[:MAX_QUERY_CHARS].strip()
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), required=False, max_length=10_000)
+    jenis = forms.ChoiceField(label=_("Type"), required=False)
     kategori = forms.ChoiceField(label=_("Category"), required=False)
     pd = forms.ChoiceField(label=_("Regional agency"), required=False)
     dari = forms.DateField(
@@ -62,6 +49,10 @@ class SearchForm(forms.Form):
         categories, agencies = _filter_choices()
         self.fields["kategori"].choices = [("", _("All categories")), *categories]
         self.fields["pd"].choices = [("", _("All agencies")), *agencies]
+        self.fields["jenis"].choices = [
+            ("", _("All types")),
+            *[(spec.key, spec.label) for spec in searchables()],
+        ]
 
     def cleaned(self):
         """Cleaned values, ignoring invalid fields instead of failing the search."""
@@ -69,6 +60,7 @@ class SearchForm(forms.Form):
         data = getattr(self, "cleaned_data", {})
         return {
             "q": clean_query(self.data.get("q", "")),
+            "jenis": data.get("jenis") or "",
             "category": data.get("kategori"),
             "pd": data.get("pd"),
             "date_from": data.get("dari"),
@@ -94,112 +86,42 @@ def _filter_choices():
     )
 
 
-def apply_filters(queryset, params):
-    if params.get("category"):
-        queryset = queryset.filter(category__slug=params["category"])
-    if params.get("pd"):
-        queryset = queryset.filter(perangkat_daerah__slug=params["pd"])
-    if params.get("date_from"):
-        queryset = queryset.filter(published_at__date__gte=params["date_from"])
-    if params.get("date_to"):
-        queryset = queryset.filter(published_at__date__lte=params["date_to"])
-    return queryset
-
-
-def _body_text():
-    return Func(
-        F("body"),
-        Value("<[^>]*>"),
-        Value(" "),
-        Value("g"),
-        function="regexp_replace",
-        output_field=TextField(),
-    )
-
-
-def _query(text):
-    return SearchQuery(text, search_type="websearch", config="indonesian") | SearchQuery(
-        text, search_type="websearch", config="simple"
-    )
-
-
-def search(queryset, text, fuzzy=False):
-    """Matching articles ordered by relevance (title > lead > body, then trigram)."""
-    if not text:
-        return queryset.none()
-    if connection.vendor != "postgresql":
-        words = text.split()[:8]
-        condition = Q()
-        for word in words:
-            condition &= (
-                Q(title__icontains=word) | Q(lead__icontains=word) | Q(body__icontains=word)
-            )
-        return queryset.filter(condition)
-    query = _query(text)
-    if fuzzy:
-        # Fallback when the full-text search found nothing: trigram word similarity on
-        # the title catches typos ("vaksinsi") and spelling variants of acronyms.
-        similarity = TrigramWordSimilarity(Value(text), "title")
-        return (
-            queryset.filter(title__trigram_word_similar=text)
-            .annotate(rank=similarity)
-            .order_by("-rank", "-published_at")
-        )
-    # Bounded: only the newest POOL + 1 matches are ranked (and counted; the page then
-    # says "more than POOL results"), so a word found in half of a 100,000-article
-    # archive costs the same as one found in 50 articles. See _newest_matches.
-    pool = _newest_matches(queryset, query)
+def fuzzy(queryset, text):
+    """Fallback when the full-text search found nothing: trigram word similarity on the
+    article title catches typos ("vaksinsi") and spelling variants of acronyms."""
+    similarity = TrigramWordSimilarity(Value(text), "title")
     return (
-        queryset.filter(pk__in=pool)
-        .annotate(rank=SearchRank(F("search_vector"), query))
+        queryset.filter(title__trigram_word_similar=text)
+        .annotate(rank=similarity)
         .order_by("-rank", "-published_at")
     )
 
 
-def _newest_matches(queryset, query):
-    """SQL for the ids of the newest POOL + 1 matches, in one statement whose cost does
-    not grow with the archive for common words and stays small for rare ones.
+def searchable():
+    """What the one public search (publishing.search) finds of the news."""
+    from django.urls import reverse
 
-    GIN finds matches but cannot return them newest first, and PostgreSQL cannot tell a
-    rare word from a common one it has no statistics for: walking the date index and
-    testing every row is fast for a common word (stops after POOL + 1 hits) and
-    catastrophic for a rare one (reads the whole archive: 0.5 s at 100,000 articles).
-    So the walk is limited to the newest SCAN live articles; only when it finds
-    fewer than POOL + 1 matches (a rarer word) are all matches fetched through the GIN
-    index, which is then cheap because there are few. PostgreSQL skips the second branch
-    entirely when its one-time condition is false."""
-    from datetime import datetime, timedelta
-
-    from django.db.models import DateTimeField, ExpressionWrapper, Subquery
-    from django.db.models.expressions import RawSQL
-    from django.db.models.functions import Coalesce
+    from publishing.search import Searchable
 
     from .models import Article
 
-    horizon = Coalesce(
-        Subquery(
-            Article.objects.live().order_by("-published_at").values("published_at")[SCAN - 1 : SCAN]
-        ),
-        Value(datetime(1900, 1, 1, tzinfo=UTC)),
+    def by_category(queryset, params):
+        if params.get("category"):
+            queryset = queryset.filter(category__slug=params["category"])
+        return queryset
+
+    return Searchable(
+        key="berita",
+        label=_("News"),
+        order=10,
+        live=Article.objects.live,
+        url=lambda row: reverse("articles:detail", kwargs={"slug": row.slug}),
+        summary="lead",
+        body="body",
+        columns={"slug": "slug", "pd_name": "perangkat_daerah__name"},
+        filters=by_category,
+        sqlite_fields=("title", "lead", "body"),
     )
-    matches = queryset.filter(search_vector=query)
-    recent = (
-        matches.filter(published_at__gte=horizon).order_by("-published_at").values("pk")[: POOL + 1]
-    )
-    # "+ 0 seconds" hides the date index, so this branch uses the GIN index
-    unordered_date = ExpressionWrapper(
-        F("published_at") + Value(timedelta(0)), output_field=DateTimeField()
-    )
-    everything = matches.order_by(unordered_date.desc()).values("pk")[: POOL + 1]
-    recent_sql, recent_params = recent.query.sql_with_params()
-    all_sql, all_params = everything.query.sql_with_params()
-    sql = (
-        f"WITH recent AS MATERIALIZED ({recent_sql}) "
-        f"SELECT pk FROM recent WHERE (SELECT count(*) FROM recent) > {POOL} "
-        f"UNION ALL SELECT pk FROM ({all_sql}) everything "
-        f"WHERE (SELECT count(*) FROM recent) <= {POOL}"
-    )
-    return RawSQL(sql, (*recent_params, *all_params))
 
 
 def fuzzy_allowed(text):
@@ -231,7 +153,7 @@ def add_snippets(articles, text):
                     _body_text(),
                     output_field=TextField(),
                 ),
-                _query(text),
+                tsquery(text),
                 config="indonesian",
                 start_sel=MARK_START,
                 stop_sel=MARK_STOP,
@@ -244,7 +166,7 @@ def add_snippets(articles, text):
         .annotate(
             title_headline=SearchHeadline(
                 "title",
-                _query(text),
+                tsquery(text),
                 config="indonesian",
                 start_sel=MARK_START,
                 stop_sel=MARK_STOP,
@@ -260,9 +182,25 @@ def add_snippets(articles, text):
     return articles
 
 
-def snippet_html(raw):
-    """Escape a snippet and turn the markers into <mark> elements."""
-    if not raw:
-        return ""
-    markup = escape(html.unescape(raw)).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
-    return mark_safe(markup)  # noqa: S308 - everything else was escaped above
+def apply_filters(queryset, params):
+    """The form's filters on news (the typo-tolerant fallback)."""
+    if params.get("category"):
+        queryset = queryset.filter(category__slug=params["category"])
+    if params.get("pd"):
+        queryset = queryset.filter(perangkat_daerah__slug=params["pd"])
+    if params.get("date_from"):
+        queryset = queryset.filter(published_at__date__gte=params["date_from"])
+    if params.get("date_to"):
+        queryset = queryset.filter(published_at__date__lte=params["date_to"])
+    return queryset
+
+
+def _body_text():
+    return Func(
+        F("body"),
+        Value("<[^>]*>"),
+        Value(" "),
+        Value("g"),
+        function="regexp_replace",
+        output_field=TextField(),
+    )

@@ -1,10 +1,7 @@
 """sitemap.xml (index + sections with lastmod) and a Google News sitemap (last 2 days)."""
 
 from datetime import timedelta
-from importlib import import_module
 
-from django.apps import apps
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
@@ -98,27 +95,9 @@ class NewsSitemap(Sitemap):
         return max(item.updated_at, item.published_at)
 
 
-def content_app_sitemaps():
-    """Sections of the other content apps: each may offer ``<app>.sitemaps.SITEMAPS``
-    (found by name, so that this app imports none of them)."""
-    found = {}
-    for config in apps.get_app_configs():
-        if config.name == "articles" or not config.path.startswith(str(settings.BASE_DIR)):
-            continue
-        try:
-            module = import_module(f"{config.name}.sitemaps")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.sitemaps":
-                raise
-            continue
-        found.update(getattr(module, "SITEMAPS", {}))
-    return found
-
-
 SITEMAPS = {
     "home": HomeSitemap,
     "berita": ArticleSitemap,
     "kategori": CategorySitemap,
     "pd": AgencySitemap,
-    **content_app_sitemaps(),
 }

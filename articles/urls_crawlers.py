@@ -15,7 +15,8 @@ from .sitemaps import SITEMAPS, NewsSitemap
 
 def all_sitemaps():
     """This app's sections plus those other apps declare on their AppConfig
-    (``sitemaps = {"section": "dotted.path.Sitemap"}``), without importing them here."""
+    (``sitemaps = {"section": "dotted.path.Sitemap"}``), without importing them here:
+    the one way a content app adds sitemap sections."""
     found = dict(SITEMAPS)
     for config in apps.get_app_configs():
         for section, dotted in getattr(config, "sitemaps", {}).items():

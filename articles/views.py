@@ -9,6 +9,7 @@ from collections import defaultdict
 from datetime import date, datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import F, OuterRef, Prefetch, Subquery, Window
 from django.db.models.functions import RowNumber
@@ -22,6 +23,7 @@ from taggit.models import Tag, TaggedItem
 
 from authors.models import Author
 from perangkat_daerah.models import PerangkatDaerah
+from publishing import search as search_engine
 from publishing.models import Transition
 
 from . import related as related_module
@@ -103,7 +105,7 @@ def page_number(request):
 def search_page(request, queryset):
     """A page of search results, counted in the same query (at most POOL + 1 rows)."""
     number = page_number(request)
-    page = counted_page(queryset, number, PER_PAGE, search_module.POOL)
+    page = counted_page(queryset, number, PER_PAGE, search_engine.POOL)
     if number > 1 and not page.object_list:
         raise Http404(_("Page not found"))
     return page
@@ -444,23 +446,92 @@ def archive_month(request, year, month):
 @require_safe
 @public_page
 def search(request):
+    """One results page over every searchable type (publishing.search), with a type
+    filter (?jenis=) and counts per type. Queries: the form's choices (1), the search
+    (1, every type at once), and the teasers of the news on the page (1); a search that
+    finds nothing tries typo tolerance on news titles (2 more)."""
     form = search_module.SearchForm(request.GET or None)
     params = form.cleaned()
     query = params["q"]
-    page = None
+    if params["category"]:
+        params["jenis"] = "berita"  # a news category narrows the search to the news
+    context = {"form": form, "query": query, "jenis": params["jenis"], "page_obj": None}
+    results = None
     if query:
-        candidates = search_module.apply_filters(teaser_list(), params)
-        page = search_page(request, search_module.search(candidates, query))
-        if page.paginator.count == 0 and search_module.fuzzy_allowed(query):
-            page = search_page(request, search_module.search(candidates, query, fuzzy=True))
-        page.object_list = search_module.add_snippets(page.object_list, query)
-    context = {
-        "form": form,
-        "query": query,
-        "page_obj": page,
-        "articles": page.object_list if page else [],
-    }
+        number = page_number(request)
+        results = search_engine.search(query, params, params["jenis"], number, PER_PAGE)
+        if number > 1 and not results.rows:
+            raise Http404(_("Page not found"))
+        news = params["jenis"] in ("", "berita")
+        if not results.total and news and search_module.fuzzy_allowed(query):
+            candidates = search_module.apply_filters(teaser_list(), params)
+            page = search_page(request, search_module.fuzzy(candidates, query))
+            page.object_list = search_module.add_snippets(page.object_list, query)
+            context.update(page_obj=page, articles=page.object_list, fuzzy=True)
+        else:
+            page = _results_page(results, number)
+            _attach_teasers(results.rows)
+            context.update(
+                page_obj=page,
+                results=results.rows,
+                articles=[row.obj for row in results.rows if row.obj is not None],
+            )
+        context["types"] = _type_tabs(request, results, params["jenis"])
+    context.setdefault("articles", [])
+    context.setdefault("results", [])
     return render(request, "articles/search.html", context)
+
+
+def _results_page(results, number):
+    """A Page over the bounded results (each type counts at most POOL + 1 matches; when
+    one has more, the page says "more than N")."""
+    paginator = Paginator(range(results.total), PER_PAGE, allow_empty_first_page=True)
+    paginator.capped = results.capped
+    paginator.cap = results.total - 1
+    return Page(results.rows, number, paginator)
+
+
+def _attach_teasers(rows):
+    """News rows are shown with their teaser (photo, category): one query for the page."""
+    ids = [row.pk for row in rows if row.jenis == "berita"]
+    if not ids:
+        return
+    teasers = {a.pk: a for a in teaser_list().filter(pk__in=ids)}
+    for row in rows:
+        if row.jenis == "berita" and row.pk in teasers:
+            article = teasers[row.pk]
+            article.snippet, article.title_html = row.snippet, row.title_html
+            row.obj = article
+
+
+def _type_tabs(request, results, chosen):
+    """The type filter as links with their counts ("Pengumuman (3)")."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    tabs = []
+    for key, label in [("", _("All")), *[(s.key, s.label) for s in search_engine.searchables()]]:
+        params["jenis"] = key
+        if not key:
+            params.pop("jenis")
+        if results is None:
+            n, capped = 0, False
+        elif key:
+            n = results.count_for(key)
+            capped = n > search_engine.POOL
+        else:
+            n = sum(results.counts.values())
+            capped = any(v > search_engine.POOL for v in results.counts.values())
+        tabs.append(
+            {
+                "key": key,
+                "label": label,
+                "count": min(n, search_engine.POOL) if capped else n,
+                "capped": capped,
+                "url": "?" + params.urlencode(),
+                "current": key == chosen,
+            }
+        )
+    return [tab for tab in tabs if tab["count"] or tab["current"] or not tab["key"]]
 
 
 @require_safe

@@ -46,6 +46,8 @@ PAGES = {
     "search, 10 % of articles": "/cari/?q=jembatan",
     "search, page 2": "/cari/?q=jembatan&page=2",
     "search, rare word": "/cari/?q=topik",
+    "search, one type (?jenis=berita)": "/cari/?q=jembatan&jenis=berita",
+    "search, one other type (?jenis=pengumuman)": "/cari/?q=jembatan&jenis=pengumuman",
 }
 
 

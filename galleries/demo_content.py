@@ -21,7 +21,7 @@ VIDEOS = [
 ]  # fmt: skip
 
 
-def seed(pds, users, stdout):
+def seed(*, pds, users, stdout, **kwargs):
     if Album.objects.filter(slug=ALBUMS[0][1]).exists():
         return
     editor = users["redaktur"]

@@ -1,6 +1,7 @@
 """Photo albums (ordered library images with captions and credits) and videos
 (YouTube links shown as click-to-load previews)."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -21,6 +22,9 @@ class Album(Publishable):
         on_delete=models.PROTECT,
         related_name="albums",
     )
+
+    # kept by a database trigger (migration …_search_vector); publishing.search
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = PublishableQuerySet.as_manager()
 
@@ -91,6 +95,9 @@ class Video(Publishable):
         on_delete=models.PROTECT,
         related_name="videos",
     )
+
+    # kept by a database trigger (migration …_search_vector); publishing.search
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = PublishableQuerySet.as_manager()
 

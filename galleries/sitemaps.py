@@ -20,6 +20,3 @@ class AlbumSitemap(_LiveSitemap):
 
 class VideoSitemap(_LiveSitemap):
     model = Video
-
-
-SITEMAPS = {"galeri-foto": AlbumSitemap, "galeri-video": VideoSitemap}

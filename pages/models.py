@@ -1,6 +1,7 @@
 """Halaman: profile pages of the office and of every PD (Profil, Visi & Misi, Struktur
 Organisasi, Kontak …), nested up to three levels, on the publishing core."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -50,6 +51,9 @@ class Page(Publishable):
     )
     body = models.TextField(_("body"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    # kept by a database trigger (migration …_search_vector); publishing.search
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = PageQuerySet.as_manager()
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from django.utils.text import slugify
 
 from media_library import pipeline
 from publishing import workflow
@@ -34,7 +35,7 @@ ENTRIES = [
 ]  # fmt: skip
 
 
-def seed(pds, users, stdout):
+def seed(*, pds, users, stdout, **kwargs):
     if InformationEntry.objects.filter(slug="renstra-diskominfo-2021-2026").exists():
         return
     editor = users["redaktur"]
@@ -52,7 +53,7 @@ def seed(pds, users, stdout):
             )
         entry = InformationEntry.objects.create(
             title=title,
-            slug="renstra-diskominfo-2021-2026" if n == 0 else f"informasi-publik-{n}",
+            slug="renstra-diskominfo-2021-2026" if n == 0 else f"{slugify(title)[:240]}-{n}",
             kip_class=kip_class,
             year=year,
             doc_type=types.get(type_slug),

@@ -2,6 +2,7 @@
 per PD with their KIP class. Exempt entries (dikecualikan) show only their title and
 legal reason, and their file is never served to the public (media_library.access)."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -73,6 +74,9 @@ class InformationEntry(Publishable):
         on_delete=models.PROTECT,
         related_name="information_entries",
     )
+
+    # kept by a database trigger (migration …_search_vector); publishing.search
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = PublishableQuerySet.as_manager()
 

@@ -22,6 +22,3 @@ class RegisterSitemap(Sitemap):
 
     def location(self, item):
         return reverse(item)
-
-
-SITEMAPS = {"ppid-index": RegisterSitemap, "ppid": EntrySitemap}

@@ -82,6 +82,11 @@ def register(request):
     page = paginator.page(number)
     query = request.GET.copy()
     query.pop("page", None)
+    choices = _choices()
+    choices["agencies"] = list(choices["agencies"])
+    # filtered by one PD: the register is that PD's documents page, linked from its pages
+    chosen = request.GET.get("pd", "")
+    agency = next((a for a in choices["agencies"] if a.slug == chosen), None)
     return render(
         request,
         "ppid/register.html",
@@ -90,7 +95,8 @@ def register(request):
             "page_obj": page,
             "entries": page.object_list,
             "query": query.urlencode(),
-            **_choices(),
+            "agency": agency,
+            **choices,
         },
     )
 

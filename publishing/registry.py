@@ -18,6 +18,8 @@ class ContentConfig:
     completeness: object = None
     # Admin URL name prefix, e.g. "admin:articles_article".
     admin_prefix: str = ""
+    # publishing.search.Searchable: what of this type the public search finds.
+    search: object = None
 
     def parent_fk(self, child_model):
         for f in child_model._meta.concrete_fields:
@@ -26,13 +28,14 @@ class ContentConfig:
         raise LookupError(f"{child_model} has no ForeignKey to {self.model}")
 
 
-def register(model, *, children=None, completeness=None):
+def register(model, *, children=None, completeness=None, search=None):
     opts = model._meta
     config = ContentConfig(
         model=model,
         children=dict(children or {}),
         completeness=completeness,
         admin_prefix=f"admin:{opts.app_label}_{opts.model_name}",
+        search=search,
     )
     _registry[model] = config
     for listener in _listeners:
@@ -59,6 +62,12 @@ def config_for(obj_or_model):
 
 def registered_models():
     return list(_registry)
+
+
+def searchable_types():
+    """The Searchable of every registered type that has one, in their display order."""
+    found = [config.search for config in _registry.values() if config.search is not None]
+    return sorted(found, key=lambda spec: (spec.order, spec.key))
 
 
 def next_visibility_change(models=None):

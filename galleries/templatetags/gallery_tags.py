@@ -20,3 +20,20 @@ def album_photos(album):
     if photos is None:
         photos = list(album.photos.select_related("image"))
     return photos
+
+
+@register.inclusion_tag("galleries/_latest_block.html")
+def latest_album_block(limit=4):
+    """The newest live album with its first photos, for the home page: one query (the
+    photos with their images and album, the album chosen by a subquery)."""
+    from django.db.models import Subquery
+
+    from ..models import Album, AlbumPhoto
+
+    newest = Album.objects.live().order_by("-published_at", "-pk").values("pk")[:1]
+    photos = list(
+        AlbumPhoto.objects.filter(album=Subquery(newest))
+        .select_related("album", "image")
+        .order_by("order", "pk")[: max(1, min(int(limit), 8))]
+    )
+    return {"album": photos[0].album if photos else None, "photos": photos}

@@ -8,7 +8,8 @@ register = template.Library()
 
 
 @register.inclusion_tag("pages/_agency_pages.html")
-def agency_pages(agency):
+def agency_pages(agency, current=""):
+    """The PD's top-level pages and its news, agenda and documents (one query)."""
     pages = list(
         Page.objects.live()
         .filter(perangkat_daerah=agency, parent__isnull=True)
@@ -17,4 +18,4 @@ def agency_pages(agency):
     )
     for page in pages:
         page.url = page.url_for([page.slug], agency.slug)
-    return {"pages": pages, "agency": agency}
+    return {"pages": pages, "agency": agency, "current": current}

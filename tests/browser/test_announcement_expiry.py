@@ -74,7 +74,7 @@ def test_announcement_leaves_at_its_expiry_minute(browser, live_server, newsroom
     for feed in ("/pengumuman/rss/", "/pengumuman/atom/"):
         assert TITLE in public.request.get(f"{base}{feed}").text()
     public.goto(f"{base}/cari/?q=literasi+digital")
-    assert TITLE in public.inner_text("#hasil-pengumuman")
+    assert TITLE in public.inner_text(".search-hit-pengumuman")
     public.goto(f"{base}/pengumuman/?q=literasi")
     assert TITLE in public.content()
     assert public.goto(url).status == 200
@@ -90,7 +90,8 @@ def test_announcement_leaves_at_its_expiry_minute(browser, live_server, newsroom
         assert TITLE not in public.request.get(f"{base}{feed}").text()
         assert item.slug not in public.request.get(f"{base}{feed}").text()
     public.goto(f"{base}/cari/?q=literasi+digital")
-    assert public.locator("#hasil-pengumuman").count() == 0
+    assert public.locator(".search-hit-pengumuman").count() == 0
+    assert item.get_absolute_url() not in public.content()
     public.goto(f"{base}/pengumuman/?q=literasi")
     assert TITLE not in public.content()
     response = public.goto(url)

@@ -88,7 +88,7 @@ MAY_IMPORT = {
         "site_settings",
         "richtext",
     },
-    "agenda": {"publishing", "perangkat_daerah"},
+    "agenda": {"publishing", "perangkat_daerah", "site_settings"},
     "galleries": {"publishing", "media_library", "perangkat_daerah"},
     "ppid": {"publishing", "media_library", "perangkat_daerah"},
 }

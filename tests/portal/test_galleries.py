@@ -103,3 +103,43 @@ def test_gallery_index_lists_live_albums_and_videos_only(world, client):
     assert client.get("/galeri/foto/album-2/").status_code == 404
     assert client.get("/galeri/?page=99").status_code == 404
     assert client.get("/galeri/?page=abc").status_code == 200
+
+
+def test_home_shows_the_newest_live_album_with_responsive_photos(world, client, settings):
+    from datetime import timedelta
+
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    settings.PUBLIC_PAGE_CACHE = False
+    older = publish(world, make_album(world, n=2, title="Album Lama", slug="album-lama"))
+    newest = publish(world, make_album(world, n=6, title="Festival Magic Land", slug="fml"))
+    scheduled = make_album(world, n=1, title="Album Terjadwal", slug="album-nanti")
+    publish(world, scheduled, when=timezone.now() + timedelta(hours=1))
+
+    def home():
+        client.get("/")
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/")
+        return response.content.decode(), len(queries)
+
+    page, with_albums = home()
+    block = lxml_html.fromstring(page).get_element_by_id("h-galeri").getparent()
+    assert newest.title in block.text_content()
+    assert older.title not in page and scheduled.title not in page
+    links = [a.get("href") for a in block.iter("a")]
+    assert f"{newest.get_absolute_url()}#foto-1" in links
+    assert len(block.findall(".//picture")) == 4  # a few photos, not the whole album
+    first = block.find(".//picture")
+    assert first.find(".//source").get("type") == "image/webp"
+    assert re.search(r"\.jpg \d+w", first.find(".//img").get("srcset")) and first.find(
+        ".//img"
+    ).get("alt")
+    assert "loading" in first.find(".//img").attrib
+
+    AlbumPhoto.objects.filter(album=newest).delete()
+    Album.objects.filter(pk=newest.pk).update(title="x")  # no live album with photos first
+    assert home()[1] == with_albums  # the block costs one query with or without photos

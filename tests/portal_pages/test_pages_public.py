@@ -77,4 +77,8 @@ def test_agency_news_page_links_its_pages(client, world):
     nav = html.split('id="halaman-pd"')[1].split("</nav>")[0]
     assert f'<a href="/pd/{world.pd.slug}/profil/">Profil Dinas</a>' in nav
     assert "Kontak Dinas" not in nav
-    assert 'id="halaman-pd"' not in client.get(f"/pd/{world.other_pd.slug}/").content.decode()
+    # a PD without pages still links its agenda and documents, never another PD's pages
+    other = client.get(f"/pd/{world.other_pd.slug}/").content.decode()
+    other_nav = other.split('id="halaman-pd"')[1].split("</nav>")[0]
+    assert f"/agenda/pd/{world.other_pd.slug}/" in other_nav
+    assert "Profil Dinas" not in other_nav and world.pd.slug not in other_nav

@@ -10,8 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import pagination, related, search
+from articles import pagination, related
 from articles.models import Article
+from publishing import search
 
 pytestmark = pytest.mark.django_db
 

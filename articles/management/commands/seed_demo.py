@@ -4,7 +4,6 @@ import io
 import os
 import random
 from datetime import datetime, timedelta
-from importlib import import_module
 from zoneinfo import ZoneInfo
 
 from django.apps import apps
@@ -87,14 +86,14 @@ class Command(BaseCommand):
                 with notifications.muted():  # no inbox full of demo notices and e-mails
                     self.articles(pds, categories, users)
             with notifications.muted():
-                self.other_content_types(pds, users)
                 self.other_types(pds, categories, users)
         self.print_logins(created, password)
 
     def other_types(self, pds, categories, users):
-        """Demo content of the other content types: an AppConfig may name a function
-        (``demo_seed = "app.module.function"``) taking pds, categories, users and stdout;
-        it must be idempotent like this command."""
+        """Demo content of the other content types, the one way an app adds some: its
+        AppConfig names a function (``demo_seed = "app.module.function"``) taking the
+        keyword arguments pds, categories, users and stdout (and ignoring others); it
+        must be idempotent like this command."""
         for config in apps.get_app_configs():
             dotted = getattr(config, "demo_seed", None)
             if dotted:
@@ -281,21 +280,6 @@ class Command(BaseCommand):
             if state == "archived":
                 workflow.unpublish(redaktur, article, "Informasi sudah tidak berlaku.")
         self.stdout.write(f"Created {Article.objects.count()} demo articles.")
-
-    def other_content_types(self, pds, users):
-        """Demo rows of the other content apps: each may offer ``<app>.demo_content.seed``
-        (found by name, so that this app imports none of them; idempotent)."""
-        for config in apps.get_app_configs():
-            if config.name == "articles" or not config.path.startswith(str(settings.BASE_DIR)):
-                continue
-            try:
-                module = import_module(f"{config.name}.demo_content")
-            except ModuleNotFoundError as error:
-                if error.name != f"{config.name}.demo_content":
-                    raise
-                continue
-            if hasattr(module, "seed"):
-                module.seed(pds=pds, users=users, stdout=self.stdout)
 
     def print_logins(self, created, password):
         self.stdout.write(
