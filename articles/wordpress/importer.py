@@ -571,13 +571,36 @@ class Importer:
         if not batch:
             return
         self.lookups = self._prefetch(batch)
+        unwritten = []  # report rows of items that need no write, saved together
         try:
             for item in batch:
                 if self.lookups is None:  # an item failed: the rest reads the database
                     self.lookups = Lookups()
+                done = self._post_without_writes(item)
+                if done is not None:
+                    self._tick()
+                    self.counts[done[0]] += 1
+                    unwritten.append(self._result_row(item, *done))
+                    continue
+                # Rows stay in file order: the ones waiting go first.
+                ImportResult.objects.bulk_create(unwritten)
+                unwritten = []
                 self._item(item, self._post)
         finally:
             self.lookups = None
+            ImportResult.objects.bulk_create(unwritten)
+
+    def _result_row(self, item, outcome, message="", url=""):
+        title = unescape(item["title"]) or item.get("post_name", "")
+        return ImportResult(
+            run=self.run,
+            wp_id=item["post_id"],
+            kind=item["post_type"],
+            title=title[:300],
+            outcome=outcome,
+            message=message,
+            url=url[:500],
+        )
 
     def _prefetch(self, batch):
         """One query per kind for what the batch's posts need: their map rows (with the
@@ -640,26 +663,14 @@ class Importer:
         return slug
 
     def _post(self, item):
-        post_type, status = item["post_type"], item["status"]
-        if post_type == "page":
-            return (
-                Out.SKIPPED,
-                _("WordPress pages are not imported yet (there is no page type)."),
-                "",
-            )
-        if post_type != "post":
-            return Out.SKIPPED, _("type “%(type)s” is not imported") % {"type": post_type}, ""
-        if status not in STATUS_MAP:
-            return Out.SKIPPED, _("status “%(status)s” is not imported") % {"status": status}, ""
+        done = self._post_without_writes(item)
+        if done is not None:
+            return done
         when = parse_date(item.get("post_date_gmt"), item.get("post_date"))
-        wanted = STATUS_MAP[status]
-        if wanted == S.PUBLISHED and when is None:
-            return Out.FAILED, _("the post has no valid date"), ""
+        wanted = STATUS_MAP[item["status"]]
         found = self._map("post", item["post_id"])
         article = found.article if found else None
         data_print = fingerprint(item)
-        if article is not None and found.fingerprint == data_print:
-            return Out.SKIPPED, _("unchanged since the last import"), article.get_absolute_url()
         notes = []
         self.unresolved_links = False
         body = clean.clean_content(item["content"], self._media_url, self._link_url)
@@ -722,6 +733,29 @@ class Importer:
         if self.unresolved_links:
             self.relink.append(article.pk)
         return outcome, "; ".join(notes), article.get_absolute_url()
+
+    def _post_without_writes(self, item):
+        """The outcome of a post that needs nothing written (not imported, invalid, or
+        unchanged since the last run), else None."""
+        post_type, status = item["post_type"], item["status"]
+        if post_type == "page":
+            return (
+                Out.SKIPPED,
+                _("WordPress pages are not imported yet (there is no page type)."),
+                "",
+            )
+        if post_type != "post":
+            return Out.SKIPPED, _("type “%(type)s” is not imported") % {"type": post_type}, ""
+        if status not in STATUS_MAP:
+            return Out.SKIPPED, _("status “%(status)s” is not imported") % {"status": status}, ""
+        when = parse_date(item.get("post_date_gmt"), item.get("post_date"))
+        if STATUS_MAP[status] == S.PUBLISHED and when is None:
+            return Out.FAILED, _("the post has no valid date"), ""
+        found = self._map("post", item["post_id"])
+        article = found.article if found else None
+        if article is not None and found.fingerprint == fingerprint(item):
+            return Out.SKIPPED, _("unchanged since the last import"), article.get_absolute_url()
+        return None
 
     def _media_url(self, url):
         row = self._redirect_row(key_of_url(url))

@@ -53,10 +53,7 @@ def test_terms_first_seen_on_a_post_are_reused_by_the_rest_of_its_batch(run_impo
 
 
 def test_revision_of_each_imported_article_is_what_the_database_holds(run_import):
-    body = (
-        "<p>Isi berita.</p><p><strong>Penulis : Budi Café</strong></p>"
-        "<p>Pewarta : Siti 🚀</p>"
-    )
+    body = "<p>Isi berita.</p><p><strong>Penulis : Budi Café</strong></p><p>Pewarta : Siti 🚀</p>"
     run_import(
         wxr.export(
             wxr.post(1, "Satu", body, tags=[("a", "Ékspor 🚀"), ("b", "Zebra"), ("c", "ápel")]),
@@ -85,9 +82,9 @@ def test_link_to_an_earlier_post_of_the_same_batch_is_rewritten_at_once(run_impo
     assert f'href="{first.get_absolute_url()}"' in second.body
     # No second save in the link pass: one revision, published once, no approval.
     assert Revision.objects.filter(object_id=second.pk).count() == 1
-    assert list(Transition.objects.filter(object_id=second.pk).values_list("action", flat=True)) == [
-        "publish"
-    ]
+    assert list(
+        Transition.objects.filter(object_id=second.pk).values_list("action", flat=True)
+    ) == ["publish"]
 
 
 def test_taken_slugs_inside_and_before_the_batch(run_import, pd):
@@ -136,3 +133,22 @@ def test_batches_follow_each_other(run_import):
     out = run_import(wxr.export(*posts), name="again.xml")
     assert f"dilewati: {count}" in out
     assert Article.objects.count() == count and Revision.objects.count() == count
+
+
+def test_a_rerun_of_unchanged_posts_reports_each_with_a_few_queries_per_batch(run_import):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.wordpress.models import ImportResult, WordPressImport
+
+    posts = [wxr.post(i, f"Tetap {i} é", "<p>Isi</p>") for i in range(1, 41)]
+    run_import(wxr.export(*posts, wxr.post(99, "Halaman", "x", post_type="page")))
+    with CaptureQueriesContext(connection) as rerun:
+        run_import(wxr.export(*posts, wxr.post(99, "Halaman", "x", post_type="page")), name="b.xml")
+    run = WordPressImport.objects.order_by("-pk").first()
+    rows = list(ImportResult.objects.filter(run=run, kind="post").order_by("pk"))
+    assert [r.wp_id for r in rows] == list(range(1, 41))  # one line each, in file order
+    assert {r.outcome for r in rows} == {"skipped"}
+    assert ImportResult.objects.get(run=run, kind="page").outcome == "skipped"
+    # Not one transaction per unchanged post: the batch's lookups and one INSERT.
+    assert len(rerun) < 40, len(rerun)
