@@ -152,8 +152,13 @@ class Article(Publishable):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body = clean_body(self.body)
-        self._remember_old_slug()
+        # A save of named fields only (the workflow's status changes) writes neither the
+        # body nor the slug: no need to clean the one or look up the old other.
+        only = kwargs.get("update_fields")
+        if only is None or "body" in only:
+            self.body = clean_body(self.body)
+        if only is None or "slug" in only:
+            self._remember_old_slug()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

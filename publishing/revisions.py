@@ -60,11 +60,20 @@ def _child_rows(config, obj, key):
     return rows.order_by(*(child_model._meta.ordering or ["pk"]))
 
 
-def snapshot(obj):
-    """Every content field and relation of ``obj`` as stored in the database now."""
+def snapshot(obj, known=None):
+    """Every content field and relation of ``obj`` as stored in the database now.
+
+    ``known`` lets a writer that has just saved the relations itself (a bulk import)
+    pass them instead of having them read back: ``{m2m name: tag names or pks, child
+    key: the saved child rows in the type's order}``. Relations it does not name are
+    read from the database; the result has the same form either way."""
     config = config_for(obj)
+    known = known or {}
     content = {f.attname: _json(f.value_from_object(obj)) for f in scalar_fields(config.model)}
     for f in plain_m2m_fields(config.model):
+        if f.name in known:
+            content[f.name] = sorted(known[f.name])
+            continue
         manager = getattr(obj, f.name)
         if isinstance(f, TaggableManager):
             content[f.name] = sorted(manager.names())
@@ -72,9 +81,10 @@ def snapshot(obj):
             content[f.name] = sorted(manager.values_list("pk", flat=True))
     for key, child_model in config.children.items():
         fields = child_fields(config, child_model)
+        rows = known[key] if key in known else _child_rows(config, obj, key)
         content[key] = [
             {"id": row.pk, **{f.attname: _json(f.value_from_object(row)) for f in fields}}
-            for row in _child_rows(config, obj, key)
+            for row in rows
         ]
     return content
 

@@ -192,12 +192,23 @@ def _supersede_pending(obj, note):
 
 
 def perform(
-    name, user, obj, comment="", *, when=None, expires=None, expected_version=None, imported=False
+    name,
+    user,
+    obj,
+    comment="",
+    *,
+    when=None,
+    expires=None,
+    expected_version=None,
+    imported=False,
+    revision=None,
 ):
     """Carry out one step of ``steps.STEPS`` on ``obj`` as ``user``: the only door to a
     status change. Returns the log entry. ``imported``: the item comes from an archive
     that was already public elsewhere (WordPress import): it keeps its original date
-    and is not held back by the completeness check."""
+    and is not held back by the completeness check. ``revision``: the revision the
+    caller has just recorded for this very save (saves looking it up again); it is used
+    only if it still matches the locked row's version."""
     step = STEPS.get(name)
     if step is None:
         raise ValidationError(_("Unknown action."))
@@ -241,7 +252,7 @@ def perform(
                 fields["expires_at"] = expires
             if from_status != S.PUBLISHED:
                 # What goes live is the content as saved now.
-                fields["live_revision"] = _current_revision(user, locked)
+                fields["live_revision"] = _current_revision(user, locked, revision)
         if step.target != S.PUBLISHED and from_status == S.PUBLISHED:
             _supersede_pending(locked, _("Dropped: the item was unpublished."))
         if step.target == S.ARCHIVED:
@@ -264,8 +275,17 @@ def _ct(obj):
     return ContentType.objects.get_for_model(obj)
 
 
-def _current_revision(user, obj):
-    """The newest revision if it holds exactly the saved content, else a new one."""
+def _current_revision(user, obj, recorded=None):
+    """The newest revision if it holds exactly the saved content, else a new one.
+    ``recorded``: the revision the caller recorded for the current version."""
+    if (
+        recorded is not None
+        and recorded.object_id == obj.pk
+        and recorded.content_type_id == _ct(obj).pk
+        and recorded.state == R.SAVED
+        and recorded.base_version == obj.version
+    ):
+        return recorded
     newest = obj.revisions.exclude(state__in=[R.PENDING, R.REJECTED, R.SUPERSEDED]).first()
     if newest is not None and newest.state == R.SAVED and newest.base_version == obj.version:
         return newest  # recorded by the save that produced this version

@@ -52,9 +52,15 @@ class WordPressImportForm(forms.ModelForm):
         return str(folder)
 
 
+# While an import is queued or running its page reloads itself (a meta refresh: no
+# JavaScript needed); a finished or stopped import's page stays still.
+REFRESH_SECONDS = 5
+
+
 @admin.register(WordPressImport)
 class WordPressImportAdmin(admin.ModelAdmin):
     form = WordPressImportForm
+    change_form_template = "admin/articles/wordpressimport/change_form.html"
     list_display = ["created_at", "site", "perangkat_daerah", "state", "progress", "started_by"]
     list_filter = ["state"]
     readonly_fields = [
@@ -97,6 +103,13 @@ class WordPressImportAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return self.readonly_fields if obj is not None else []
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        active = (WordPressImport.State.QUEUED, WordPressImport.State.RUNNING)
+        context["refresh_seconds"] = (
+            REFRESH_SECONDS if obj is not None and obj.state in active else None
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
         from .tasks import run_import

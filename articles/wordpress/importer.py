@@ -45,6 +45,33 @@ IMAGE_EXTENSIONS = {e for exts in pipeline.IMAGE_EXTENSIONS.values() for e in ex
 DOCUMENT_EXTENSIONS = {"pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp"}
 STATUS_MAP = {"publish": S.PUBLISHED, "future": S.PUBLISHED, "draft": S.DRAFT, "pending": S.REVIEW}
 UNCATEGORIZED = {"uncategorized", "tak-berkategori", "tidak-berkategori"}
+# Posts are read in batches: what a batch needs from the database (map rows, old
+# addresses, taken slugs, featured images) is read with one query per kind.
+POST_BATCH = 100
+# With several processes each takes whole blocks of consecutive items (a post usually
+# links to the one before it, which is then imported by the same process first).
+SHARD_BLOCK = POST_BATCH
+
+
+class Lookups:
+    """Database facts one batch of posts needs, read up front. It holds only committed
+    state: rows read before the batch, and rows written by items of the batch once
+    their transaction has committed. A key it was not asked about is read as before."""
+
+    def __init__(self):
+        self.maps, self.map_ids = {}, set()  # post wp_id -> WordPressItem
+        self.images, self.image_ids = {}, set()  # attachment wp_id -> WordPressItem
+        self.redirects, self.redirect_keys = {}, set()  # old key -> LegacyRedirect
+        self.slugs, self.slug_bases = set(), set()  # article slugs taken
+
+    def add(self, maps=(), redirects=(), slugs=()):
+        for wp_id, row in maps:
+            self.maps[wp_id] = row
+            self.map_ids.add(wp_id)
+        for row in redirects:
+            self.redirects[row.old_path] = row
+            self.redirect_keys.add(row.old_path)
+        self.slugs.update(slugs)
 
 
 class _DryRun(Exception):
@@ -89,7 +116,7 @@ class Importer:
         self.authors = {}  # login -> display name (small: one per WordPress user)
         self.parents = {}  # category nicename -> parent nicename
         self.category_ids = {}  # category nicename -> our category id
-        # Small caches of rows known to be committed (filled by on_commit).
+        # Small caches of rows known to be committed (filled after each item commits).
         self.known = {"category": {}, "author": {}, "tag": {}}
         self.document_parents = set()
         self.unresolved_links = False
@@ -100,6 +127,9 @@ class Importer:
         # Several processes share the items by post id (media and posts use both cores).
         self.jobs = 1 if run.limit or run.dry_run else max(1, jobs)
         self.shard = None
+        self.position = 0  # items of the current pass seen so far (for the shares)
+        self.lookups = None  # the current batch's Lookups
+        self.pending = []  # cache updates that wait for the item's transaction to commit
 
     # --- running ---------------------------------------------------------------
 
@@ -110,6 +140,13 @@ class Importer:
         run = self.run
         run.state = WordPressImport.State.RUNNING
         run.save(update_fields=["state"])
+        try:
+            return self._execute()
+        finally:
+            _strict_commits()
+
+    def _execute(self):
+        run = self.run
         errors = []
         steps = [self._pass_terms_and_media, self._pass_posts]
         if self.jobs > 1:
@@ -173,6 +210,8 @@ class Importer:
                 raise ExportError(error)
 
     def _pass_attachments(self):
+        _relaxed_commits()
+        self.position = 0
         for kind, data in read_export(self.source()):
             if kind == "item" and data["post_type"] == "attachment":
                 self._limited_item(data, self._attachment)
@@ -206,31 +245,43 @@ class Importer:
         With several processes two may create the same writer or slug at once: the
         loser's transaction is rolled back and the item tried once more."""
         for attempt in (1, 2):
+            self.pending = []
             try:
                 with transaction.atomic():
-                    _relaxed_commit()
                     outcome = work()
                     if self.dry_run:
                         raise _DryRun(outcome)
                     self._result(kind, wp_id, title, *outcome)
-                    return
+                # Committed (the item's block is the outermost one when run for real):
+                # what it wrote may now be remembered.
+                for remember in self.pending:
+                    remember()
+                self.pending = []
+                return
             except _DryRun as done:
                 outcome = done.outcome
             except ValidationError as error:
                 outcome = (Out.FAILED, " ".join(error.messages), "")
             except (IntegrityError, ValueError, OSError) as error:
+                # Rolled back: rows of the batch's lookups may have been changed in
+                # memory; the rest of the batch reads from the database.
+                self.lookups = None
                 if isinstance(error, IntegrityError) and attempt == 1:
                     self.known = {"category": {}, "author": {}, "tag": {}}
                     continue
                 logger.warning("WordPress import: %s %s failed", kind, wp_id, exc_info=True)
                 outcome = (Out.FAILED, _("Could not be saved: %(error)s") % {"error": error}, "")
             break
+        self.lookups = None
+        self.pending = []
         self._result(kind, wp_id, title, *outcome)
 
     # --- pass 1: site, authors, terms, attachments ------------------------------
 
     def _pass_terms_and_media(self):
+        _relaxed_commits()
         self.run.total = 0
+        self.position = 0
         for kind, data in read_export(self.source()):
             if kind == "site":
                 self._site(data)
@@ -259,45 +310,67 @@ class Importer:
             self._redirect("/feed/", target="/rss/")
             self._redirect("/comments/feed/", target="/rss/")
 
-    def _limited_item(self, item, work):
-        if self.shard is not None and item["post_id"] % self.jobs != self.shard:
-            return
+    def _select(self, item):
+        """Whether this process imports the item (its share of the pass, within --limit)."""
+        self.position += 1
+        if (
+            self.shard is not None
+            and ((self.position - 1) // SHARD_BLOCK) % self.jobs != self.shard
+        ):
+            return False
         limit = self.run.limit
         if limit and self.posts_seen >= limit:
-            return
+            return False
         self.posts_seen += 1
+        return True
+
+    def _limited_item(self, item, work):
+        if self._select(item):
+            self._item(item, work)
+
+    def _item(self, item, work):
         self._tick()
         title = unescape(item["title"]) or item.get("post_name", "")
         self._atomic(item["post_type"], item["post_id"], title, lambda: work(item))
 
     def _map(self, kind, wp_id):
+        lookups = self.lookups
+        if lookups is not None:
+            if kind == "post" and wp_id in lookups.map_ids:
+                return lookups.maps.get(wp_id)
+            if kind == "attachment" and wp_id in lookups.image_ids:
+                return lookups.images.get(wp_id)
         return WordPressItem.objects.filter(site=self.site, kind=kind, wp_id=wp_id).first()
 
     def _remember(self, kind, wp_id, found=None, **fields):
         if found is None:
-            WordPressItem.objects.create(site=self.site, kind=kind, wp_id=wp_id, **fields)
-            return
-        for name, value in fields.items():
-            setattr(found, name, value)
-        found.save()
+            found = WordPressItem.objects.create(site=self.site, kind=kind, wp_id=wp_id, **fields)
+        else:
+            for name, value in fields.items():
+                setattr(found, name, value)
+            found.save()
+        if kind == "post":
+            self._committed(maps=[(wp_id, found)])
 
-    @staticmethod
-    def _after_commit(cache, key, value):
-        transaction.on_commit(lambda: cache.__setitem__(key, value))
+    def _after_commit(self, cache, key, value):
+        self.pending.append(lambda: cache.__setitem__(key, value))
+
+    def _committed(self, **facts):
+        """Add rows the current item wrote to the batch's lookups once it has committed."""
+        lookups = self.lookups
+        if lookups is not None:
+            self.pending.append(lambda: lookups.add(**facts))
 
     def _redirect(self, old, **target):
         conflicts = self._redirects([old], **target)
         return conflicts[0] if conflicts else ""
 
     def _redirects(self, olds, **target):
-        """Record old addresses (paths or full URLs) of one object with two queries.
-        Returns the keys that already belong to another site's import (not taken over)."""
-        keys = []
-        for old in olds:
-            key = legacy_key(old)[0] if old.startswith("/") and "?" not in old else key_of_url(old)
-            if key and len(key) <= 500 and key not in keys:
-                keys.append(key)
-        existing = {r.old_path: r for r in LegacyRedirect.objects.filter(old_path__in=keys)}
+        """Record old addresses (paths or full URLs) of one object with two queries (one
+        when the batch's lookups know them). Returns the keys that already belong to
+        another site's import (not taken over)."""
+        keys = _keys(olds)
+        existing = self._existing_redirects(keys)
         fields = {"article": None, "category": None, "tag": None, "target": "", **target}
         new, conflicts = [], []
         for key in keys:
@@ -311,7 +384,28 @@ class Importer:
                     setattr(row, name, value)
                 row.save()
         LegacyRedirect.objects.bulk_create(new, ignore_conflicts=self.jobs > 1)
+        if new:
+            self._committed(redirects=new)
         return conflicts
+
+    def _existing_redirects(self, keys):
+        lookups = self.lookups
+        if lookups is None:
+            asked = keys
+            found = {}
+        else:
+            asked = [k for k in keys if k not in lookups.redirect_keys]
+            found = {k: lookups.redirects[k] for k in keys if k in lookups.redirects}
+        if asked:
+            rows = LegacyRedirect.objects.filter(old_path__in=asked).select_related(
+                "article", "category", "tag"
+            )
+            found.update((r.old_path, r) for r in rows)
+        return found
+
+    def _redirect_row(self, key):
+        """The LegacyRedirect of one old key (with its target loaded), or None."""
+        return self._existing_redirects([key]).get(key) if key else None
 
     def _category(self, data):
         slug = unquote(data["slug"])
@@ -458,31 +552,125 @@ class Importer:
                 site=self.site, kind="attachment", document__isnull=False
             ).values_list("parent_wp_id", flat=True)
         )
-        for kind, data in read_export(self.source()):
-            if kind == "item" and data["post_type"] != "attachment":
-                self._limited_item(data, self._post)
+        _relaxed_commits()
+        self.position = 0
+        batch = []
+        try:
+            for kind, data in read_export(self.source()):
+                if kind == "item" and data["post_type"] != "attachment" and self._select(data):
+                    batch.append(data)
+                    if len(batch) == POST_BATCH:
+                        self._posts(batch)
+                        batch = []
+        except ExportError:
+            self._posts(batch)  # every complete item before the damage is imported
+            raise
+        self._posts(batch)
+
+    def _posts(self, batch):
+        if not batch:
+            return
+        self.lookups = self._prefetch(batch)
+        unwritten = []  # report rows of items that need no write, saved together
+        try:
+            for item in batch:
+                if self.lookups is None:  # an item failed: the rest reads the database
+                    self.lookups = Lookups()
+                done = self._post_without_writes(item)
+                if done is not None:
+                    self._tick()
+                    self.counts[done[0]] += 1
+                    unwritten.append(self._result_row(item, *done))
+                    continue
+                # Rows stay in file order: the ones waiting go first.
+                ImportResult.objects.bulk_create(unwritten)
+                unwritten = []
+                self._item(item, self._post)
+        finally:
+            self.lookups = None
+            ImportResult.objects.bulk_create(unwritten)
+
+    def _result_row(self, item, outcome, message="", url=""):
+        title = unescape(item["title"]) or item.get("post_name", "")
+        return ImportResult(
+            run=self.run,
+            wp_id=item["post_id"],
+            kind=item["post_type"],
+            title=title[:300],
+            outcome=outcome,
+            message=message,
+            url=url[:500],
+        )
+
+    def _prefetch(self, batch):
+        """One query per kind for what the batch's posts need: their map rows (with the
+        article), their featured images, the old addresses they record or link to, and
+        which of their slugs are taken."""
+        lookups = Lookups()
+        ids = [item["post_id"] for item in batch]
+        lookups.map_ids = set(ids)
+        for row in WordPressItem.objects.filter(
+            site=self.site, kind="post", wp_id__in=ids
+        ).select_related("article"):
+            lookups.maps[row.wp_id] = row
+        thumbs = {
+            int(value)
+            for item in batch
+            if str(value := item["meta"].get("_thumbnail_id") or "").isdigit()
+        }
+        if thumbs:
+            lookups.image_ids = thumbs
+            for row in WordPressItem.objects.filter(
+                site=self.site, kind="attachment", wp_id__in=thumbs
+            ).select_related("image"):
+                lookups.images[row.wp_id] = row
+        keys = set()
+        for item in batch:
+            when = parse_date(item.get("post_date_gmt"), item.get("post_date"))
+            keys.update(_keys(_post_paths(item, when)))
+            for match in clean.ATTR_URL.finditer(item["content"] or ""):
+                url = unescape(match.group("url")).strip()
+                if match.group("tag").lower() == "img" or self._is_local(url):
+                    keys.add(key_of_url(url))
+        keys.discard(None)
+        lookups.redirect_keys = keys
+        for start in range(0, len(keys), 1000):
+            chunk = list(keys)[start : start + 1000]
+            for row in LegacyRedirect.objects.filter(old_path__in=chunk).select_related(
+                "article", "category", "tag"
+            ):
+                lookups.redirects[row.old_path] = row
+        bases = {self._slug_base(item) for item in batch}
+        lookups.slug_bases = bases
+        lookups.slugs = set(Article.objects.filter(slug__in=bases).values_list("slug", flat=True))
+        return lookups
+
+    @staticmethod
+    def _slug_base(item):
+        title = unescape(item["title"]).strip()[:200] or _("(untitled)")
+        base = slugify(unquote(item["post_name"])) or slugify(title) or "berita"
+        return base[:200].strip("-")[:200] or "item"
+
+    def _article_slug(self, item):
+        """A free slug for a new article (the batch knows whether its base is taken)."""
+        base = self._slug_base(item)
+        lookups = self.lookups
+        if lookups is not None and base in lookups.slug_bases and base not in lookups.slugs:
+            slug = base
+        else:
+            slug = _unique(Article, base)
+        self._committed(slugs=[slug])
+        return slug
 
     def _post(self, item):
-        post_type, status = item["post_type"], item["status"]
-        if post_type == "page":
-            return (
-                Out.SKIPPED,
-                _("WordPress pages are not imported yet (there is no page type)."),
-                "",
-            )
-        if post_type != "post":
-            return Out.SKIPPED, _("type “%(type)s” is not imported") % {"type": post_type}, ""
-        if status not in STATUS_MAP:
-            return Out.SKIPPED, _("status “%(status)s” is not imported") % {"status": status}, ""
+        done = self._post_without_writes(item)
+        if done is not None:
+            return done
         when = parse_date(item.get("post_date_gmt"), item.get("post_date"))
-        wanted = STATUS_MAP[status]
-        if wanted == S.PUBLISHED and when is None:
-            return Out.FAILED, _("the post has no valid date"), ""
+        wanted = STATUS_MAP[item["status"]]
         found = self._map("post", item["post_id"])
         article = found.article if found else None
         data_print = fingerprint(item)
-        if article is not None and found.fingerprint == data_print:
-            return Out.SKIPPED, _("unchanged since the last import"), article.get_absolute_url()
         notes = []
         self.unresolved_links = False
         body = clean.clean_content(item["content"], self._media_url, self._link_url)
@@ -499,16 +687,13 @@ class Importer:
             notes.append(_("the featured image was not imported"))
         note = f"{self.note}: {self.site} #{item['post_id']}"
         if article is None:
-            slug_base = slugify(unquote(item["post_name"])) or slugify(fields["title"]) or "berita"
-            article = Article(
-                slug=_unique(Article, slug_base[:200]), perangkat_daerah=self.pd, **fields
-            )
+            article = Article(slug=self._article_slug(item), perangkat_daerah=self.pd, **fields)
             outcome = Out.IMPORTED
         else:
             outcome = Out.UPDATED
         new = outcome == Out.IMPORTED
-        tags = [self._tag_object(name) for _slug, name in item["tags"] if name.strip()]
-        with adapter.writing(self.user, article, note):
+        tags = list(dict.fromkeys(self._tag_object(n) for _slug, n in item["tags"] if n.strip()))
+        with adapter.writing(self.user, article, note) as version:
             if not new:
                 for name, value in fields.items():
                     setattr(article, name, value)
@@ -517,16 +702,21 @@ class Importer:
                 # A new article has no tags yet: one INSERT instead of taggit's per-tag
                 # round trips.
                 TaggedItem.objects.bulk_create(
-                    [TaggedItem(tag=tag, content_object=article) for tag in dict.fromkeys(tags)]
+                    [TaggedItem(tag=tag, content_object=article) for tag in tags]
                 )
             else:
                 article.tags.set(tags)
-            self._bylines(article, body.credits or [item.get("creator", "")], new)
+            bylines = self._bylines(article, body.credits or [item.get("creator", "")], new)
+            gallery = documents = []
             if body.gallery_ids or not new:
-                self._gallery(article, body.gallery_ids)
+                gallery = self._gallery(article, body.gallery_ids)
             if item["post_id"] in self.document_parents or not new:
-                self._attachments(article, item["post_id"])
-        problem = adapter.move_to(self.user, article, wanted, when, note)
+                documents = self._attachments(article, item["post_id"])
+            if new:
+                # The revision is made from what was just written, not read back.
+                version.known = _known(tags, bylines, gallery, documents)
+        revision = version.revision if new else None
+        problem = adapter.move_to(self.user, article, wanted, when, note, revision)
         if problem:
             notes.append(_("kept as draft: %(problem)s") % {"problem": problem})
         self._remember(
@@ -544,25 +734,46 @@ class Importer:
             self.relink.append(article.pk)
         return outcome, "; ".join(notes), article.get_absolute_url()
 
-    def _media_url(self, url):
-        key = key_of_url(url)
-        row = LegacyRedirect.objects.filter(old_path=key).values_list("target", flat=True).first()
-        return row or None
+    def _post_without_writes(self, item):
+        """The outcome of a post that needs nothing written (not imported, invalid, or
+        unchanged since the last run), else None."""
+        post_type, status = item["post_type"], item["status"]
+        if post_type == "page":
+            return (
+                Out.SKIPPED,
+                _("WordPress pages are not imported yet (there is no page type)."),
+                "",
+            )
+        if post_type != "post":
+            return Out.SKIPPED, _("type “%(type)s” is not imported") % {"type": post_type}, ""
+        if status not in STATUS_MAP:
+            return Out.SKIPPED, _("status “%(status)s” is not imported") % {"status": status}, ""
+        when = parse_date(item.get("post_date_gmt"), item.get("post_date"))
+        if STATUS_MAP[status] == S.PUBLISHED and when is None:
+            return Out.FAILED, _("the post has no valid date"), ""
+        found = self._map("post", item["post_id"])
+        article = found.article if found else None
+        if article is not None and found.fingerprint == fingerprint(item):
+            return Out.SKIPPED, _("unchanged since the last import"), article.get_absolute_url()
+        return None
 
-    def _link_url(self, url):
+    def _media_url(self, url):
+        row = self._redirect_row(key_of_url(url))
+        return (row.target or None) if row is not None else None
+
+    def _is_local(self, url):
+        """Whether a link points at the old site (its host, or a path on it)."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https", "") or (
             parts.netloc and parts.netloc.lower() not in self.hosts
         ):
+            return False
+        return bool(parts.netloc) or url.startswith("/")
+
+    def _link_url(self, url):
+        if not self._is_local(url):
             return None
-        if not parts.netloc and not url.startswith("/"):
-            return None
-        key = key_of_url(url)
-        row = (
-            LegacyRedirect.objects.filter(old_path=key)
-            .select_related("article", "category", "tag")
-            .first()
-        )
+        row = self._redirect_row(key_of_url(url))
         if row is not None:
             return _target(row)
         self.unresolved_links = True
@@ -609,14 +820,17 @@ class Importer:
 
     def _bylines(self, article, logins, new):
         """Bylines of the chosen PD: a credit typed into the body wins over dc:creator
-        (often just "admin")."""
+        (often just "admin"). Returns the rows in their order."""
         if not new:
             ArticleAuthor.objects.filter(article=article).delete()
         names = [(self.authors.get(login) or login).strip()[:120] for login in logins]
-        for order, name in enumerate(dict.fromkeys(n for n in names if n)):
-            self._byline(article, name, order)
+        rows = [
+            ArticleAuthor(article=article, author=self._author(name), order=order)
+            for order, name in enumerate(dict.fromkeys(n for n in names if n))
+        ]
+        return ArticleAuthor.objects.bulk_create(rows)
 
-    def _byline(self, article, name, order):
+    def _author(self, name):
         author = self.known["author"].get(name)
         author = (
             author or Author.objects.filter(display_name=name, perangkat_daerah=self.pd).first()
@@ -628,7 +842,7 @@ class Importer:
                 perangkat_daerah=self.pd,
             )
         self._after_commit(self.known["author"], name, author)
-        ArticleAuthor.objects.create(article=article, author=author, order=order)
+        return author
 
     def _gallery(self, article, wp_ids):
         GalleryItem.objects.filter(article=article).delete()
@@ -637,14 +851,17 @@ class Importer:
                 site=self.site, kind="attachment", wp_id__in=wp_ids, image__isnull=False
             ).values("image_id")
         )
-        for order, image in enumerate(images):
-            GalleryItem.objects.create(article=article, image=image, order=order)
+        return GalleryItem.objects.bulk_create(
+            [GalleryItem(article=article, image=image, order=n) for n, image in enumerate(images)]
+        )
 
     def _attachments(self, article, wp_id):
         documents = WordPressItem.objects.filter(
             site=self.site, kind="attachment", parent_wp_id=wp_id, document__isnull=False
         ).values_list("document_id", flat=True)
-        article.attachments.set(list(documents))
+        documents = list(documents)
+        article.attachments.set(documents)
+        return documents
 
     # --- pass 3: links to posts that came later in the file -----------------------
 
@@ -707,13 +924,40 @@ def _run_shard(arguments):
     return ([] if step == "_pass_links" else importer.relink), error
 
 
-def _relaxed_commit():
-    """Do not wait for the disk flush at each item's commit (PostgreSQL only). A power
-    cut may lose the last fraction of a second of imported items, never half of one:
-    the transaction and its map row vanish together and the next run imports them again."""
+def _relaxed_commits():
+    """Do not wait for the disk flush at each item's commit (PostgreSQL only; for this
+    connection until ``_strict_commits``). A power cut may lose the last fraction of a
+    second of imported items, never half of one: the transaction and its map row vanish
+    together and the next run imports them again."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+            cursor.execute("SET synchronous_commit TO OFF")
+
+
+def _strict_commits():
+    if connection.vendor == "postgresql" and connection.connection is not None:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
+
+
+def _known(tags, bylines, gallery, documents):
+    """The relations of a new article as just written, for its revision (rows whose id
+    the database did not return are read back instead)."""
+    known = {"tags": [tag.name for tag in tags], "attachments": list(documents)}
+    for key, rows in (("authors", bylines), ("gallery", gallery)):
+        if all(row.pk is not None for row in rows):
+            known[key] = list(rows)
+    return known
+
+
+def _keys(olds):
+    """The redirect keys of old addresses (paths or full URLs), in order, once each."""
+    keys = []
+    for old in olds:
+        key = legacy_key(old)[0] if old.startswith("/") and "?" not in old else key_of_url(old)
+        if key and len(key) <= 500 and key not in keys:
+            keys.append(key)
+    return keys
 
 
 def _target(row):
