@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from perangkat_daerah.models import PerangkatDaerah
+from publishing.page_cache import public_page
+from publishing.public import live_or_gone
 
 from . import ical
 from .models import Event, EventCategory, local_midnight
@@ -33,6 +35,7 @@ def _page_number(request):
 
 
 @require_safe
+@public_page
 def upcoming(request, category=None):
     current = None
     if category is not None:
@@ -41,6 +44,7 @@ def upcoming(request, category=None):
 
 
 @require_safe
+@public_page
 def upcoming_agency(request, slug):
     """The upcoming events one PD organises (linked from the PD's pages)."""
     agency = get_object_or_404(PerangkatDaerah.objects.active(), slug=slug)
@@ -70,7 +74,7 @@ def _upcoming(request, category=None, agency=None):
         }
     else:
         feeds = {name: reverse(f"agenda:{name}") for name in ("rss", "atom", "ical")}
-    return render(
+    response = render(
         request,
         "agenda/upcoming.html",
         {
@@ -84,6 +88,14 @@ def _upcoming(request, category=None, agency=None):
             "calendar_url": reverse("agenda:month", args=[today.year, today.month]),
         },
     )
+    # Upcoming means "not ended": the cached list lasts until one of its events ends
+    # (an event of an earlier page ending shifts this one too).
+    shown = (
+        page.object_list if number == 1 else events.order_by("starts_at", "pk")[: page.end_index()]
+    )
+    ends = [event.ends_at for event in shown if event.ends_at]
+    response.cache_until = min(ends) if ends else None
+    return response
 
 
 @require_safe
@@ -93,6 +105,7 @@ def this_month(request):
 
 
 @require_safe
+@public_page
 def month(request, year, month):
     if not (1 <= month <= 12 and 2000 <= year <= 2100):
         raise Http404
@@ -110,7 +123,7 @@ def month(request, year, month):
     previous = first - timedelta(days=1)
     following = first + timedelta(days=32)
     in_month = [e for e in events if e.first_day.month == month or e.last_day.month == month]
-    return render(
+    response = render(
         request,
         "agenda/month.html",
         {
@@ -123,14 +136,19 @@ def month(request, year, month):
             "next_url": reverse("agenda:month", args=[following.year, following.month]),
         },
     )
+    response.cache_until = local_midnight(timezone.localdate() + timedelta(days=1))  # "today"
+    return response
 
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 @require_safe
+@public_page(item=lambda kwargs: ("agenda.event", f"slug:{kwargs['slug']}"))
 def detail(request, slug):
-    event = get_object_or_404(public_events().live(), slug=slug)
+    event = live_or_gone(request, public_events().live(), slug=slug)
+    if isinstance(event, HttpResponse):
+        return event
     return render(
         request, "agenda/detail.html", {"object": event, "jsonld": event_jsonld(request, event)}
     )
@@ -184,11 +202,13 @@ def _feed_events():
 
 
 @require_safe
+@public_page
 def ical_all(request):
     return _ics_response(request, _feed_events(), _("Agenda"), "agenda")
 
 
 @require_safe
+@public_page
 def ical_agency(request, slug):
     pd = get_object_or_404(PerangkatDaerah.objects.active(), slug=slug)
     events = (

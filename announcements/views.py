@@ -9,6 +9,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from publishing.page_cache import public_page
+
 from .models import Announcement
 
 PER_PAGE = 12
@@ -26,6 +28,7 @@ def search(queryset, query):
 
 
 @require_safe
+@public_page
 def announcement_list(request):
     query = (request.GET.get("q") or "").replace("\x00", "").strip()[:MAX_QUERY]
     items = search(Announcement.objects.live(), query).select_related("perangkat_daerah")
@@ -41,6 +44,7 @@ def announcement_list(request):
 
 
 @require_safe
+@public_page(item=lambda kwargs: ("announcements.announcement", f"slug:{kwargs['slug']}"))
 def announcement_detail(request, slug):
     item = (
         Announcement.objects.started()

@@ -8,13 +8,13 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from media_library.usage import register_body_usage, register_usage
-        from publishing import registry
+        from publishing import page_cache, registry
         from site_settings import menu
 
-        from . import cache, search, tag_slugs
+        from . import others, search, tag_slugs
         from .completeness import missing_for_review
         from .media_usage import articles_with_media_in_body, revisions_using_media
-        from .models import Article, ArticleAuthor, Category, GalleryItem
+        from .models import Article, ArticleAuthor, Category, GalleryItem, SlugHistory
 
         registry.register(
             Article,
@@ -25,7 +25,8 @@ class ArticlesConfig(AppConfig):
         register_body_usage(articles_with_media_in_body)
         register_usage(revisions_using_media)
         menu.register_target(Category, live=Category.objects.all, url=category_url)
-        cache.connect_signals()
+        page_cache.watch_shared(SlugHistory)  # old addresses redirect
+        page_cache.register_fragment(others.NAME, others.render)
         tag_slugs.install()
 
 

@@ -2,7 +2,7 @@
 
 A teaser depends only on its article (and the article's category, agency and image)
 and on how the list shows it. Any change the public can see starts a new content
-generation (articles/cache.py), so a teaser rendered in this generation can be reused
+generation (publishing/page_cache.py), so a teaser rendered in this generation can be reused
 by every page until then: lists, the home page and related articles re-render only the
 teasers they have not shown before. Search results carry a query-dependent snippet and
 are never reused. Off with DEBUG, so that template edits show at once.

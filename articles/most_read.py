@@ -46,7 +46,8 @@ def count_view(article_id):
     """Record one view of an article (called for cached and uncached pages).
 
     Views wait in process memory until ``MOST_READ_BUFFER`` of them (or the first view
-    ``BUFFER_SECONDS`` after the last push) and then go to the cache in one round trip,
+    ``BUFFER_SECONDS`` after the last push) and then go to the cache in one round trip
+    once the request has been answered (``_push_when_due``),
     so a cached page hit makes no cache call of its own for counting (a view older
     than ``BUFFER_SECONDS`` is sent with the next view). A worker pushes
     what it holds when it exits (gunicorn ``worker_exit``); a killed worker loses at
@@ -57,9 +58,31 @@ def count_view(article_id):
         if not _buffer:
             _oldest[0] = now
         _buffer.append(slot)
-        due = len(_buffer) >= settings.MOST_READ_BUFFER or now - _oldest[0] >= BUFFER_SECONDS
+    _connect_once()
+
+
+def _push_when_due(**kwargs):
+    """At the end of a request (after the answer was sent: Django sends request_finished
+    when the server closes the response), so that pushing views and writing a batch to
+    the database is never part of a page's response time."""
+    with _lock:
+        due = _buffer and (
+            len(_buffer) >= settings.MOST_READ_BUFFER
+            or time.monotonic() - _oldest[0] >= BUFFER_SECONDS
+        )
     if due:
         push_buffer()
+
+
+_connected = []
+
+
+def _connect_once():
+    if not _connected:
+        from django.core.signals import request_finished
+
+        request_finished.connect(_push_when_due, dispatch_uid="most-read-push", weak=False)
+        _connected.append(True)
 
 
 def push_buffer():

@@ -1,7 +1,8 @@
 from django.urls import path, register_converter
 
+from publishing.page_cache import public_page
+
 from . import feeds, views
-from .cache import public_page
 from .converters import UnicodeSlugConverter
 
 register_converter(UnicodeSlugConverter, "uslug")

@@ -8,8 +8,9 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 from django.utils.module_loading import import_string
 
+from publishing.page_cache import public_page
+
 from . import views
-from .cache import public_page
 from .sitemaps import SITEMAPS, NewsSitemap
 
 

@@ -25,12 +25,13 @@ from authors.models import Author
 from perangkat_daerah.models import PerangkatDaerah
 from publishing import search as search_engine
 from publishing.models import Transition
+from publishing.page_cache import public_page, related_stale_seconds
 
+from . import others
 from . import related as related_module
 from . import search as search_module
-from .cache import public_page, related_stale_seconds
 from .models import Article, ArticleAuthor, Category, GalleryItem, PublicListing, SlugHistory
-from .most_read import most_read
+from .most_read import count_view, most_read
 from .pagination import CappedPaginator, counted_page
 
 PER_PAGE = 12
@@ -257,7 +258,11 @@ def _detail_queryset():
 
 
 @require_safe
-@public_page(item=lambda kwargs: ("articles.article", f"slug:{kwargs['slug']}"))
+@public_page(
+    item=lambda kwargs: ("articles.article", f"slug:{kwargs['slug']}"),
+    count=count_view,
+    fragments=(others.NAME,),
+)
 def article_detail(request, slug):
     article = _detail_queryset().filter(slug=slug).first()
     if article is None:
@@ -285,7 +290,9 @@ def article_detail(request, slug):
         "next": following,
     }
     response = render(request, "articles/detail.html", context)
-    response.article_id = article.pk
+    response.counted_id = article.pk
+    response.fragment_params = {others.NAME: others.params(article)}
+    response.fragment_shows = {others.NAME: others.shows(previous, following, context["related"])}
     return response
 
 

@@ -88,7 +88,7 @@ function setup(thread)
   counter = counter + 1
 end
 function init(args)
-  hits, misses, other, errors5 = 0, 0, 0, 0
+  hits, misses, other, errors5, frags = 0, 0, 0, 0, 0
   idx = id * 997
 end
 function delay()
@@ -100,17 +100,19 @@ function request()
 end
 function response(status, headers, body)
   local state = headers["X-Page-Cache"]
+  if headers["X-Page-Fragments"] == "rendered" then frags = frags + 1 end
   if state == "hit" then hits = hits + 1
   elseif state == "miss" then misses = misses + 1
   else other = other + 1 end
   if status >= 500 then errors5 = errors5 + 1 end
 end
 function done(summary, latency, requests)
-  local h, m, o, e = 0, 0, 0, 0
+  local h, m, o, e, f = 0, 0, 0, 0, 0
   for _, t in ipairs(threads) do
     h = h + t:get("hits"); m = m + t:get("misses"); o = o + t:get("other"); e = e + t:get("errors5")
+    f = f + t:get("frags")
   end
-  io.write(string.format("REPLAY hits=%%d misses=%%d other=%%d errors5=%%d\\n", h, m, o, e))
+  io.write(string.format("REPLAY hits=%%d misses=%%d other=%%d errors5=%%d frags=%%d\\n", h, m, o, e, f))
 end
 """
 
@@ -137,6 +139,8 @@ def run_wrk(script, seconds, connections):
         "p50": pct(50),
         "p99": pct(99),
         "hit_ratio": counts["hits"] / served if served else 0.0,
+        # Hits whose article "other news" fragment was re-rendered alone (two queries).
+        "fragment_renders": counts.get("frags", 0) / served if served else 0.0,
         "errors5": counts["errors5"],
         "uncached": counts["other"],
     }
@@ -162,12 +166,15 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--every", type=float, default=30.0, help="seconds between publications")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--reuse", action="store_true", help="the database is already seeded")
+    parser.add_argument("--only-publications", action="store_true")
     args = parser.parse_args()
     env = bp.server_env(page_cache=True)
-    bp.recreate_database()
-    bp.run([bp.PY, "manage.py", "migrate", "-v0"], env)
-    bp.run([bp.PY, "bench/seed_articles.py", str(ARTICLES)], env)
-    bp.run([bp.PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+    if not args.reuse:
+        bp.recreate_database()
+        bp.run([bp.PY, "manage.py", "migrate", "-v0"], env)
+        bp.run([bp.PY, "bench/seed_articles.py", str(ARTICLES)], env)
+        bp.run([bp.PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
     rng = random.Random(7)
     urls = url_mix(rng)
     delay_ms = max(1, int(1000 * args.connections / args.rate))
@@ -175,10 +182,8 @@ def main():
         handle.write(LUA % {"urls": ",".join(f'"{u}"' for u in urls), "delay_ms": delay_ms})
         script = handle.name
     results = {}
-    for label, publishing in (
-        ("without publications", False),
-        ("one publication every 30 s", True),
-    ):
+    runs = (("without publications", False), ("one publication every 30 s", True))
+    for label, publishing in runs[1:] if args.only_publications else runs:
         bp.run(
             [bp.PY, "-c", f"import redis; redis.Redis.from_url({bp.CACHE_URL!r}).flushdb()"], env
         )
@@ -227,12 +232,13 @@ def render(args, results, delay_ms):
         "3 % tag pages, 5 % searches (200 distinct), 3 % feeds and sitemap. Publications go "
         "through `publishing.workflow` (unpublish, restore, publish an existing article).",
         "",
-        "| run | hit ratio | req/s | p50 ms | p99 ms | 5xx | publications | load avg (start → end) |",
-        "|---|---:|---:|---:|---:|---:|---:|---|",
+        "| run | hit ratio | of which fragment re-rendered | req/s | p50 ms | p99 ms | 5xx "
+        "| publications | load avg (start → end) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for label, r in results.items():
         lines.append(
-            f"| {label} | {r['hit_ratio']:.1%} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} "
+            f"| {label} | {r['hit_ratio']:.1%} | {r['fragment_renders']:.1%} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} "
             f"| {r['errors5']} | {r.get('published', 0)} | {r['load'][0]:.1f} → {r['load'][1]:.1f} |"
         )
     target = results.get("one publication every 30 s", {})

@@ -3,9 +3,12 @@ works without JavaScript (CSS :target), and a video page with a click-to-load pl
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
+
+from publishing.page_cache import public_page
+from publishing.public import live_or_gone
 
 from .models import Album, AlbumPhoto, Video
 
@@ -19,6 +22,7 @@ def _photos():
 
 
 @require_safe
+@public_page
 def index(request):
     albums = Album.objects.live().select_related("perangkat_daerah").prefetch_related(_photos())
     paginator = Paginator(albums.order_by("-published_at", "-pk"), PER_PAGE)
@@ -36,15 +40,22 @@ def index(request):
 
 
 @require_safe
+@public_page(item=lambda kwargs: ("galleries.album", f"slug:{kwargs['slug']}"))
 def album(request, slug):
-    obj = get_object_or_404(
+    obj = live_or_gone(
+        request,
         Album.objects.live().select_related("perangkat_daerah").prefetch_related(_photos()),
         slug=slug,
     )
+    if isinstance(obj, HttpResponse):
+        return obj
     return render(request, "galleries/album.html", {"object": obj})
 
 
 @require_safe
+@public_page(item=lambda kwargs: ("galleries.video", f"slug:{kwargs['slug']}"))
 def video(request, slug):
-    obj = get_object_or_404(Video.objects.live().select_related("perangkat_daerah"), slug=slug)
+    obj = live_or_gone(request, Video.objects.live().select_related("perangkat_daerah"), slug=slug)
+    if isinstance(obj, HttpResponse):
+        return obj
     return render(request, "galleries/video.html", {"object": obj})

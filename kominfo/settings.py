@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "kominfo.request_guard.RequestGuardMiddleware",
     "kominfo.public_404.PublicNotFoundMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Page-cache hits leave here, before sessions/locale/CSRF/auth (publishing/page_cache.py).
+    "publishing.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -131,7 +133,7 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
         {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "retry_on_timeout": False}
     )
 
-# Public page cache (articles/cache.py) and teaser fragments (articles/fragments.py):
+# Public page cache (publishing/page_cache.py) and teaser fragments (articles/fragments.py):
 # on in production, off with DEBUG so template edits show at once.
 # "Pemkab", "pemkab" and "PEMKAB" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
@@ -140,6 +142,8 @@ PUBLIC_PAGE_CACHE = env.bool("PUBLIC_PAGE_CACHE", default=not DEBUG)
 PUBLIC_FRAGMENT_CACHE = env.bool("PUBLIC_FRAGMENT_CACHE", default=not DEBUG)
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)
 PUBLIC_RELATED_STALE_SECONDS = env.int("PUBLIC_RELATED_STALE_SECONDS", default=60)
+# Every model of these apps is on every page: a change renews the whole page cache.
+PUBLIC_PAGE_CACHE_SHARED_APPS = ["site_settings"]
 # Browser/CDN max-age for public HTML; 0 = revalidate every time (ETag → 304).
 PUBLIC_HTTP_MAX_AGE = env.int("PUBLIC_HTTP_MAX_AGE", default=0)
 # Most-read view counts are written to the database every N views per article.

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from perangkat_daerah.models import PerangkatDaerah
+from publishing.page_cache import public_page
 
 from .models import MAX_DEPTH, Page
 
@@ -61,11 +62,13 @@ def _show(request, slugs, agency):
 
 
 @require_safe
+@public_page
 def page(request, path):
     return _show(request, _slugs(path), None)
 
 
 @require_safe
+@public_page
 def pd_page(request, pd, path):
     slugs = _slugs(path)
     agency = get_object_or_404(PerangkatDaerah.objects.active(), slug=pd)

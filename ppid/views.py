@@ -11,13 +11,18 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from perangkat_daerah.models import PerangkatDaerah
+from publishing import page_cache
+from publishing.page_cache import public_page
+from publishing.public import live_or_gone
 
 from .models import DocumentType, DownloadCount, InformationEntry, KIPClass
 
 PER_PAGE = 25
+ENTRY = "ppid.informationentry"
 PRINT_LIMIT = 2000
 
 
@@ -72,6 +77,7 @@ def _choices():
 
 
 @require_safe
+@public_page
 def register(request):
     form, entries = filtered(request)
     paginator = Paginator(entries, PER_PAGE)
@@ -102,6 +108,7 @@ def register(request):
 
 
 @require_safe
+@public_page
 def printable(request):
     form, entries = filtered(request)
     return render(
@@ -118,6 +125,7 @@ def _cell(value):
 
 
 @require_safe
+@public_page
 def export_csv(request):
     _form, entries = filtered(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -145,15 +153,23 @@ def export_csv(request):
 
 
 @require_safe
+@public_page(item=lambda kwargs: (ENTRY, f"slug:{kwargs['slug']}"))
 def detail(request, slug):
-    entry = get_object_or_404(_entries(), slug=slug)
+    entry = live_or_gone(request, _entries(), slug=slug)
+    if isinstance(entry, HttpResponse):
+        return entry
     return render(request, "ppid/detail.html", {"object": entry})
 
 
+# No CSRF token: the entry page with this button is page-cached for everyone, so it
+# cannot carry one visitor's token, and the POST acts for no account (anyone may count
+# a download by sending it). Never cached: a POST.
+@csrf_exempt
 @require_POST
 def download(request, slug):
     """Counts the download, then sends the reader to the file or the external link.
-    A POST (a button), so crawlers and link previews do not count."""
+    A POST (a button), so crawlers and link previews do not count. The entry's cached
+    page (which shows the count) is renewed; no list is."""
     entry = get_object_or_404(_entries(), slug=slug)
     if entry.is_exempt:
         raise Http404
@@ -168,4 +184,5 @@ def download(request, slug):
         counter, created = DownloadCount.objects.get_or_create(entry=entry, defaults={"count": 1})
         if not created:
             DownloadCount.objects.filter(entry=entry).update(count=F("count") + 1)
+    page_cache.forget_item_pages(ENTRY, [f"slug:{entry.slug}"])
     return redirect(target)

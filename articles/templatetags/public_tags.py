@@ -225,7 +225,8 @@ def nav_categories():
     """Categories for the site menu; cached until anything public changes."""
     from django.core.cache import cache
 
-    from ..cache import NAV_KEY
+    from publishing.page_cache import NAV_KEY
+
     from ..models import Category
 
     items = cache.get(NAV_KEY)

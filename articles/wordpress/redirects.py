@@ -75,15 +75,15 @@ def resolve(redirect):
 
 def lookup(key):
     """The current target of an old key: one indexed query, cached per content generation."""
-    from articles import cache as page_cache
+    from publishing import page_cache
 
     from .models import LegacyRedirect
 
     cache_key = f"{CACHE_PREFIX}:{hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()}"
     use_cache = page_cache.page_cache_enabled()
     if use_cache:
-        found = cache.get_many([page_cache.STATE_KEY, cache_key])
-        generation = page_cache.current_generation(found.get(page_cache.STATE_KEY))
+        found = cache.get_many([*page_cache.STATE_KEYS, cache_key])
+        generation = page_cache.current_generation(found)
         entry = found.get(cache_key)
         if entry is not None and entry[0] == generation:
             return entry[1] or None

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from articles.models import ArticleDailyViews
 from publishing import workflow
-from tests.factories import make_article
+from tests.factories import add_byline, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -121,8 +121,7 @@ def test_http_max_age_never_outlives_the_next_scheduled_publication(settings):
 
     from django.utils import timezone
 
-    from articles import cache as page_cache
-    from publishing import workflow
+    from publishing import page_cache, workflow
     from tests import factories as f
 
     settings.PUBLIC_HTTP_MAX_AGE = 600
@@ -156,9 +155,14 @@ def test_an_article_page_shows_other_news_at_most_the_stale_window_late(
     url = kept.get_absolute_url()
     get(client, url)
     assert get(client, url)["X-Page-Cache"] == "hit"
-    settings.PUBLIC_RELATED_STALE_SECONDS = 0
     workflow.publish(editor, later)
-    assert get(client, url)["X-Page-Cache"] == "miss"
+    page = get(client, url)
+    assert (page["X-Page-Cache"], page["X-Page-Fragments"]) == ("hit", "cached")
+    assert "Berita Sesudahnya" not in page.content.decode()
+    settings.PUBLIC_RELATED_STALE_SECONDS = 0  # the window has passed
+    page = get(client, url)
+    assert (page["X-Page-Cache"], page["X-Page-Fragments"]) == ("hit", "rendered")
+    assert "Berita Sesudahnya" in page.content.decode()  # as the next article
 
 
 def test_an_articles_own_change_and_unpublish_reach_its_page_at_once(client, publish, editor):
@@ -219,3 +223,103 @@ def test_views_wait_in_the_worker_and_reach_the_cache_in_one_batch(client, publi
     most_read.push_buffer()  # what gunicorn's worker_exit hook does
     call_command("flush_most_read", verbosity=0)
     assert ArticleDailyViews.objects.get(article=article).views == 6
+
+
+def test_an_article_page_survives_other_publications_and_its_others_follow(
+    client, publish, editor, settings
+):
+    """The page body stays cached when another article is published; its "other news"
+    (previous/next, related) is a fragment spliced in, re-rendered alone once stale."""
+    kept = publish(title="Berita Tetap Tersimpan", tags=["banjir sangatta"])
+    newer = make_article(title="Banjir Susulan Di Sangatta")  # new category, agency, photo
+    newer.tags.add("banjir sangatta")
+    add_byline(newer, "Wak Hedir")
+    url = kept.get_absolute_url()
+    first = get(client, url)
+    assert first["X-Page-Cache"] == "miss" and "<!--pf:" not in first.content.decode()
+    assert get(client, url)["X-Page-Fragments"] == "cached"
+    workflow.publish(editor, newer)
+    page = get(client, url)  # within the stale window: the old fragment, no render
+    assert (page["X-Page-Cache"], page["X-Page-Fragments"]) == ("hit", "cached")
+    assert "Banjir Susulan" not in page.content.decode()
+    settings.PUBLIC_RELATED_STALE_SECONDS = 0
+    page = get(client, url)
+    assert (page["X-Page-Cache"], page["X-Page-Fragments"]) == ("hit", "rendered")
+    html = page.content.decode()
+    assert "Banjir Susulan" in html and html.count(newer.get_absolute_url()) >= 2  # next + related
+    assert page["ETag"] != first["ETag"]
+    assert get(client, url, if_none_match=first["ETag"]).status_code == 200
+    assert get(client, url, if_none_match=page["ETag"]).status_code == 304
+    # The spliced page is byte for byte what the view renders now.
+    settings.PUBLIC_PAGE_CACHE = False
+    assert get(client, url).content == page.content
+
+
+def test_an_unpublished_or_expired_article_leaves_other_pages_related_at_once(
+    client, publish, editor, monkeypatch
+):
+    kept = publish(title="Berita Induk", tags=["pilkada kutim"])
+    shown = publish(title="Berita Yang Ditarik", tags=["pilkada kutim"])
+    ending = make_article(title="Berita Yang Berakhir")
+    ending.tags.add("pilkada kutim")
+    add_byline(ending, "Wak Hedir")
+    when = timezone.now() - timedelta(minutes=1)
+    workflow.publish(editor, ending, when=when, expires=timezone.now() + timedelta(minutes=2))
+    elsewhere = make_article(title="Berita Lain Tanpa Kaitan")  # another tag, newest
+    add_byline(elsewhere, "Wak Hedir")
+    workflow.publish(editor, elsewhere)
+    url = kept.get_absolute_url()
+    get(client, url)
+    html = get(client, url).content.decode()
+    assert "Berita Yang Ditarik" in html and "Berita Yang Berakhir" in html
+    assert "Berita Lain Tanpa Kaitan" not in html
+    workflow.unpublish(editor, elsewhere, "Keliru")  # not shown here: the fragment stays
+    assert get(client, url)["X-Page-Fragments"] == "cached"
+    workflow.unpublish(editor, shown, "Keliru")  # PUBLIC_RELATED_STALE_SECONDS is 60
+    page = get(client, url)
+    assert (page["X-Page-Cache"], page["X-Page-Fragments"]) == ("hit", "rendered")
+    assert "Berita Yang Ditarik" not in page.content.decode()
+    real_now = timezone.now
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(minutes=2, seconds=1))
+    html = get(client, url).content.decode()
+    assert "Berita Yang Berakhir" not in html and "Berita Induk" in html
+
+
+VARYING = {"date", "x-page-cache", "x-page-fragments"}
+
+
+def headers_of(response):
+    return {k.lower(): v for k, v in response.items() if k.lower() not in VARYING}
+
+
+@pytest.mark.parametrize("path", ["/", "article", "/rss/", "/sitemap.xml", "/kategori/{category}/"])
+def test_a_hit_carries_the_same_headers_as_the_miss(client, publish, path):
+    """Hits leave from PageCacheMiddleware before the inner middleware: the security
+    headers (CSP …) come from the outer middleware as on a miss, and the headers of the
+    view and of the inner middleware (Content-Language, Vary, X-Frame-Options,
+    X-Robots-Tag) were kept with the page."""
+    article = publish(title="Berita Untuk Header")
+    url = article.get_absolute_url() if path == "article" else path
+    url = url.format(category=article.category.slug)
+    miss, hit = get(client, url), get(client, url)
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    assert headers_of(hit) == headers_of(miss)
+    assert "script-src 'self'" in hit["Content-Security-Policy"]
+    assert hit["Content-Length"] == str(len(hit.content))
+    assert hit.content == miss.content
+
+
+def test_a_hit_is_answered_before_sessions_and_authentication(client, publish, editor):
+    """No database query and no session read for a hit, also for a logged-in editor
+    (public pages show nobody's account: the same page for everyone)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    article = publish(title="Berita Tanpa Sesi")
+    url = article.get_absolute_url()
+    get(client, url)
+    client.force_login(editor)
+    with CaptureQueriesContext(connection) as queries:
+        hit = get(client, url)
+    assert hit["X-Page-Cache"] == "hit" and len(queries) == 0
+    assert not hit.cookies  # no session or CSRF cookie is written by a hit
