@@ -7,13 +7,11 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from media_library.usage import register_body_usage, register_usage
         from publishing import registry
         from site_settings import menu
 
         from . import cache, tag_slugs
         from .completeness import missing_for_review
-        from .media_usage import articles_with_media_in_body, revisions_using_media
         from .models import Article, ArticleAuthor, Category, GalleryItem
 
         registry.register(
@@ -21,8 +19,6 @@ class ArticlesConfig(AppConfig):
             children={"authors": ArticleAuthor, "gallery": GalleryItem},
             completeness=missing_for_review,
         )
-        register_body_usage(articles_with_media_in_body)
-        register_usage(revisions_using_media)
         menu.register_target(Category, live=Category.objects.all, url=category_url)
         cache.connect_signals()
         tag_slugs.install()
