@@ -102,3 +102,38 @@ def test_every_model_that_points_at_library_media_is_covered():
             continue
         assert not media_relations(model), f"{model._meta.label} shows library media"
     assert Image in MEDIA_MODELS and Document in MEDIA_MODELS
+
+
+def test_another_agencys_writer_cannot_fetch_an_exempt_file(world, as_user):
+    doc = make_document(world.pd, "Dokumen Rahasia")
+    publish(
+        world, make_entry(world, kip_class="dikecualikan", legal_reason="Pasal 17", document=doc)
+    )
+    outsider = as_user(world.penulis_other)
+    assert outsider.get(doc.get_download_url()).status_code == 404
+    assert outsider.get(f"/media/{doc.file.name}").status_code == 404
+    for insider in (world.penulis, world.redaktur):
+        client = as_user(insider)
+        assert client.get(doc.get_download_url()).status_code == 200
+        response = client.get(f"/media/{doc.file.name}")
+        assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
+
+
+def test_documents_are_not_cached_for_a_year_images_are(world, client):
+    doc = make_document(world.pd)
+    publish(world, make_entry(world, document=doc))
+    response = client.get(f"/media/{doc.file.name}")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "public, max-age=300"
+    image = make_image(world.pd)
+    response = client.get(f"/media/{image.file.name}")
+    assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+@pytest.mark.parametrize("path", ["/pengumuman/rss/", "/pengumuman/atom/"])
+def test_announcement_feeds_have_the_stylesheet(client, db, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    head = response.content.decode().split("<rss", 1)[0].split("<feed", 1)[0]
+    assert '<?xml-stylesheet href="/static/feeds/feed.xsl"' in head and 'type="text/xsl"' in head
