@@ -13,6 +13,7 @@ from .models import Article, ArticleAuthor, Category
 
 ITEMS = 30
 
+
 class LatestFeed(StyledFeed):
     """Site-wide RSS 2.0 feed of the newest live articles."""
 

@@ -46,3 +46,11 @@ def staff_may_see(request, document_ids):
 
     visible = Document.objects.visible_to(user).filter(pk__in=document_ids)
     return visible.count() == len(set(document_ids))
+
+
+def served(documents):
+    """The documents the public can download: a list shown by a page never links a
+    withheld file (it would be a dead link). One query, and only if there are any."""
+    documents = list(documents)
+    hidden = withheld_ids([doc.pk for doc in documents]) if documents else set()
+    return [doc for doc in documents if doc.pk not in hidden]

@@ -10,11 +10,17 @@ from media_library.models import Document, Image
 from pages.models import Page
 from publishing import registry
 from tests.factories import make_image
+from tests.portal_pages.helpers import grant_content_permissions
 
 from .conftest import publish
 from .test_ppid import PDF, make_document, make_entry
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def content_permissions(world):
+    grant_content_permissions()  # pages and announcements, as their migrations do
 
 
 def assert_read_only_for_writer(client, media, field):
@@ -137,3 +143,103 @@ def test_announcement_feeds_have_the_stylesheet(client, db, path):
     assert response["Content-Type"].startswith("application/xml")
     head = response.content.decode().split("<rss", 1)[0].split("<feed", 1)[0]
     assert '<?xml-stylesheet href="/static/feeds/feed.xsl"' in head and 'type="text/xsl"' in head
+
+
+def event_form(client, world, **values):
+    from .test_admin_workflow import add_form, event_values
+
+    data = add_form(client, "/admin/agenda/event/add/", "event_form")
+    data.update(event_values(world), **values)
+    return data
+
+
+def test_a_backslash_coverage_link_is_refused_like_in_the_menu(world, as_user):
+    from agenda.models import Event
+
+    penulis = as_user(world.penulis)
+    response = penulis.post(
+        "/admin/agenda/event/add/", event_form(penulis, world, coverage_url="/\\evil.example")
+    )
+    assert response.status_code == 200
+    assert "tidak boleh berisi spasi" in response.content.decode()
+    assert not Event.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00", "9999-12-31T23:59", "1899-12-31T23:00"])
+def test_dates_out_of_range_are_indonesian_form_errors(world, as_user, value):
+    from agenda.models import Event
+
+    penulis = as_user(world.penulis)
+    response = penulis.post("/admin/agenda/event/add/", event_form(penulis, world, starts_at=value))
+    assert response.status_code == 200
+    assert "antara tahun 1900 dan 2100" in response.content.decode()
+    assert not Event.objects.exists()
+
+
+@pytest.mark.parametrize("field", ["when", "expires"])
+def test_publication_and_expiry_times_out_of_range_are_form_errors(world, as_user, field):
+    from tests.formreader import read_form
+    from tests.portal_pages.helpers import make_announcement
+
+    item = make_announcement(world, state="review")
+    editor = as_user(world.redaktur)
+    url = f"/admin/announcements/announcement/{item.pk}/workflow/"
+    data = read_form(editor.get(url).content, "wf-schedule")
+    data.update({"when": "2030-01-01T08:00", field: "0001-01-01T00:00"})
+    response = editor.post(url, data)
+    assert response.status_code == 400  # the workflow page with the form's errors
+    assert "antara tahun 1900 dan 2100" in response.content.decode()
+    item.refresh_from_db()
+    assert item.status == "review"
+
+
+def test_an_announcement_never_links_an_exempt_attachment(world, client):
+    from tests.portal_pages.helpers import make_announcement
+
+    secret = make_document(world.pd, "Dokumen Rahasia")
+    public = make_document(world.pd, "Formulir Pendaftaran")
+    make_entry(world, kip_class="dikecualikan", legal_reason="Pasal 17", document=secret)
+    item = make_announcement(world)
+    item.attachments.set([secret, public])
+    html = client.get(item.get_absolute_url()).content.decode()
+    assert "Formulir Pendaftaran" in html and public.file.url in html
+    assert "Dokumen Rahasia" not in html and secret.file.url not in html
+
+
+HUGE = "99999999999999999999999"
+
+
+@pytest.mark.parametrize(
+    "url,form_id,values",
+    [
+        ("/admin/ppid/informationentry/add/", "informationentry_form", {"document": HUGE}),
+        ("/admin/announcements/announcement/add/", "announcement_form", {"attachments": HUGE}),
+        ("/admin/galleries/album/add/", "album_form", {"photos-0-image": HUGE}),
+    ],
+)
+def test_huge_ids_in_autocomplete_fields_are_form_errors(world, as_user, url, form_id, values):
+    from .test_admin_workflow import add_form, album_values, entry_values
+
+    penulis = as_user(world.penulis)
+    data = add_form(penulis, url, form_id)
+    base = {"ppid": entry_values, "galleries": album_values}.get(url.split("/")[2])
+    data.update(base(world) if base else {"title": "Pengumuman", "slug": "pengumuman"})
+    data.update(values)
+    response = penulis.post(url, data)
+    assert response.status_code == 200
+    assert "yang valid" in response.content.decode()  # the field's Indonesian error
+
+
+def test_a_tampered_inline_total_is_refused_quickly(world, as_user):
+    from .test_admin_workflow import add_form, album_values
+
+    penulis = as_user(world.penulis)
+    data = add_form(penulis, "/admin/galleries/album/add/", "album_form")
+    data.update(album_values(world))
+    data["photos-TOTAL_FORMS"] = "1000"
+    response = penulis.post("/admin/galleries/album/add/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "paling banyak 100" in html
+    assert html.count('name="photos-') < 100 * 10
+    assert not Album.objects.exists()
