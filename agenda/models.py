@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from publishing.models import Publishable, PublishableQuerySet
+from richtext.links import clean_address
 
 
 class EventCategory(models.Model):
@@ -98,14 +99,10 @@ class Event(Publishable):
 
     def clean(self):
         super().clean()
-        if self.coverage_url and not (
-            self.coverage_url.startswith("/")
-            and not self.coverage_url.startswith("//")
-            or self.coverage_url.startswith(("https://", "http://"))
-        ):
-            raise ValidationError(
-                {"coverage_url": _("Enter an address on this site (/berita/…) or a web address.")}
-            )
+        try:
+            self.coverage_url = clean_address(self.coverage_url)
+        except ValidationError as error:
+            raise ValidationError({"coverage_url": error.messages}) from None
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": _("The end cannot be before the start.")})
 

@@ -10,15 +10,12 @@ class AnnouncementsConfig(AppConfig):
     demo_seed = "announcements.demo.seed"
 
     def ready(self):
-        from media_library.usage import register_usage
         from publishing import registry
 
         from .completeness import missing_for_review
-        from .media_usage import revisions_using_document
         from .models import Announcement
 
         registry.register(Announcement, completeness=missing_for_review, search=searchable())
-        register_usage(revisions_using_document)
 
 
 def searchable():

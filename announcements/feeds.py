@@ -1,10 +1,9 @@
 """RSS 2.0 and Atom feeds of the live announcements (ended ones leave at their minute)."""
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from publishing.feeds import StyledAtom1Feed, StyledFeed
 from site_settings.models import SiteSettings
 
 from .models import Announcement
@@ -12,7 +11,7 @@ from .models import Announcement
 ITEMS = 30
 
 
-class AnnouncementFeed(Feed):
+class AnnouncementFeed(StyledFeed):
     def title(self):
         return _("Announcements — %(site)s") % {"site": SiteSettings.load().site_name}
 
@@ -51,4 +50,4 @@ class AnnouncementFeed(Feed):
 
 
 class AnnouncementAtomFeed(AnnouncementFeed):
-    feed_type = Atom1Feed
+    feed_type = StyledAtom1Feed

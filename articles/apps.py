@@ -7,13 +7,11 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from media_library.usage import register_body_usage, register_usage
         from publishing import page_cache, registry
         from site_settings import menu
 
         from . import others, search, tag_slugs
         from .completeness import missing_for_review
-        from .media_usage import articles_with_media_in_body, revisions_using_media
         from .models import Article, ArticleAuthor, Category, GalleryItem, SlugHistory
 
         registry.register(
@@ -22,8 +20,6 @@ class ArticlesConfig(AppConfig):
             completeness=missing_for_review,
             search=search.searchable(),
         )
-        register_body_usage(articles_with_media_in_body)
-        register_usage(revisions_using_media)
         menu.register_target(Category, live=Category.objects.all, url=category_url)
         page_cache.watch_shared(SlugHistory)  # old addresses redirect
         page_cache.register_fragment(others.NAME, others.render)

@@ -1,51 +1,21 @@
 """RSS 2.0 and Atom feeds (django.contrib.syndication): whole site, per category, per PD."""
 
-from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
-from django.utils.xmlutils import SimplerXMLGenerator
 
 from perangkat_daerah.models import PerangkatDaerah
+from publishing.feeds import StyledAtom1Feed, StyledFeed
 from site_settings.models import SiteSettings
 
 from .models import Article, ArticleAuthor, Category
 
 ITEMS = 30
 
-# Browsers show application/rss+xml and application/atom+xml as raw text and never apply
-# the stylesheet; sent as application/xml, Chromium and Firefox run the XSLT while feed
-# readers (which parse the content, not the type) read the same feed.
-FEED_CONTENT_TYPE = "application/xml; charset=utf-8"
 
-
-class StyledRssFeed(Rss201rev2Feed):
-    content_type = FEED_CONTENT_TYPE
-
-
-class StyledAtom1Feed(Atom1Feed):
-    """Atom with the same <?xml-stylesheet?> Django 5.2 writes for RSS only."""
-
-    content_type = FEED_CONTENT_TYPE
-
-    def write(self, outfile, encoding):
-        handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
-        handler.startDocument()
-        for stylesheet in self.feed["stylesheets"] or []:
-            handler.processingInstruction("xml-stylesheet", stylesheet)
-        handler.startElement("feed", self.root_attributes())
-        self.add_root_elements(handler)
-        self.write_items(handler)
-        handler.endElement("feed")
-
-
-class LatestFeed(Feed):
+class LatestFeed(StyledFeed):
     """Site-wide RSS 2.0 feed of the newest live articles."""
-
-    feed_type = StyledRssFeed
 
     def title(self, obj=None):
         site = SiteSettings.load()
@@ -58,10 +28,6 @@ class LatestFeed(Feed):
         return site.tagline or site.office_name or site.site_name
 
     subtitle = description
-
-    def stylesheets(self, obj=None):
-        # Opened in a browser, the feed shows as a readable page explaining how to subscribe.
-        return [static("feeds/feed.xsl")]
 
     def link(self, obj=None):
         return reverse("articles:home")
@@ -132,10 +98,6 @@ class CategoryFeed(LatestFeed):
 
     subtitle = description
 
-    def stylesheets(self, obj=None):
-        # Opened in a browser, the feed shows as a readable page explaining how to subscribe.
-        return [static("feeds/feed.xsl")]
-
     def filter_articles(self, queryset, obj):
         return queryset.filter(category=obj)
 
@@ -155,10 +117,6 @@ class AgencyFeed(LatestFeed):
         return _("News from %(name)s") % {"name": obj.name}
 
     subtitle = description
-
-    def stylesheets(self, obj=None):
-        # Opened in a browser, the feed shows as a readable page explaining how to subscribe.
-        return [static("feeds/feed.xsl")]
 
     def filter_articles(self, queryset, obj):
         return queryset.filter(perangkat_daerah=obj)

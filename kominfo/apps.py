@@ -7,7 +7,10 @@ class KominfoConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import admin_patches, audit
+        from media_library.usage import register_usage
+
+        from . import admin_patches, audit, media_usage
 
         audit.connect()
+        register_usage(media_usage.content_using_media)
         admin_patches.apply()

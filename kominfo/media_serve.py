@@ -2,7 +2,8 @@
 
 Only known, safe types are served; nothing is ever served as HTML or SVG, and
 every response carries nosniff and a sandboxing CSP. Documents are downloads.
-Paths are generated (uuid), so files never change: cache them for a year.
+Paths are generated (uuid), so files never change: images are cached for a year,
+documents (whose publication can be withdrawn) five minutes (see ``cache_control``).
 """
 
 from pathlib import PurePosixPath
@@ -37,8 +38,8 @@ def serve_media(request, path):
     content_type = INLINE_TYPES.get(suffix) or DOWNLOAD_TYPES.get(suffix)
     if content_type is None or not default_storage.exists(path):
         raise Http404
-    withheld = suffix in DOWNLOAD_TYPES and access.is_withheld_file(path)
-    if withheld and not access.staff_may_see(request):
+    withheld = access.withheld_file_ids(path) if suffix in DOWNLOAD_TYPES else set()
+    if withheld and not access.staff_may_see(request, withheld):
         raise Http404  # e.g. the file of an exempt (dikecualikan) PPID entry
     response = FileResponse(
         default_storage.open(path, "rb"),
@@ -48,7 +49,16 @@ def serve_media(request, path):
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = (
-        "private, no-store" if withheld else "public, max-age=31536000, immutable"
-    )
+    response["Cache-Control"] = cache_control(suffix, withheld)
     return response
+
+
+def cache_control(suffix, withheld):
+    """Image files never become non-public (an image has no exemption; a new photo is a
+    new file), so they are cached for a year. A document can be withdrawn at any moment
+    (an entry reclassified as dikecualikan): caches may keep it five minutes only."""
+    if withheld:
+        return "private, no-store"
+    if suffix in DOWNLOAD_TYPES:
+        return "public, max-age=300"
+    return "public, max-age=31536000, immutable"

@@ -2,9 +2,8 @@
 
 * relations pointing at the model (featured image, gallery, attachments, ...) are
   discovered through ``Model._meta.related_objects``;
-* references inside rich text (``<img src="/media/...">`` in an article body) are
-  reported by callables that the using app registers with ``register_body_usage``
-  (see ``articles.apps``).
+* everything else (hidden relations, rich text, revisions) is reported by callables
+  registered with ``register_usage`` (see ``kominfo.media_usage``).
 """
 
 from dataclasses import dataclass
@@ -13,9 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-_body_usage_finders = []
 _usage_finders = []
 
 
@@ -26,14 +23,6 @@ class Usage:
 
     def __str__(self):
         return f"{self.obj} ({self.where})"
-
-
-def register_body_usage(finder):
-    """``finder(media_obj) -> iterable of objects`` whose rich text references the media
-    object's files. Registered once per app from ``AppConfig.ready()``."""
-    if finder not in _body_usage_finders:
-        _body_usage_finders.append(finder)
-    return finder
 
 
 def register_usage(finder):
@@ -70,9 +59,6 @@ def find_usages(obj):
         users = rel.related_model._default_manager.filter(**{rel.field.name: obj}).distinct()
         where = str(capfirst(rel.field.verbose_name))
         found.extend(Usage(user, where) for user in users)
-    body = capfirst(gettext_lazy("body"))
-    for finder in _body_usage_finders:
-        found.extend(Usage(user, body) for user in finder(obj))
     for finder in _usage_finders:
         found.extend(finder(obj))
     return found

@@ -62,7 +62,7 @@ def document_download(request, pk, key):
     document = get_object_or_404(Document, pk=pk)
     if key != document.download_key:
         raise Http404
-    if access.is_withheld(document) and not access.staff_may_see(request):
+    if access.is_withheld(document) and not access.staff_may_see(request, [document.pk]):
         raise Http404
     try:
         handle = document.file.storage.open(document.file.name, "rb")

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from perangkat_daerah.roles import is_editor
 
 from . import revisions, sharelinks, workflow
+from .forms import bound_datetimes
 from .models import Notification, NotificationPreference, Revision
 from .steps import STEPS
 from .templatetags.indonesian import zone_label
@@ -46,6 +47,10 @@ class TransitionForm(forms.Form):
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_datetimes(self)
 
 
 class ShareLinkForm(forms.Form):

@@ -1,38 +1,15 @@
 """The admin form of a menu item: a link target chosen from the registered types, or
 an address; two levels at most."""
 
-import re
-
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
+
+from richtext.links import clean_address
 
 from . import menu
 from .models import MenuItem
-
-_UNSAFE = re.compile(r"[\x00-\x20\x7f\\]")
-
-
-def clean_address(value):
-    """A path on this site or an http(s) address; never javascript:, data: or //host."""
-    value = (value or "").strip()
-    if not value:
-        return ""
-    if value.startswith("/") and not value.startswith("//"):
-        if _UNSAFE.search(value):
-            raise ValidationError(_("The address may not contain spaces or control characters."))
-        return value
-    if value.lower().startswith(("http://", "https://")):
-        try:
-            URLValidator(schemes=["http", "https"])(value)
-        except ValidationError:
-            raise ValidationError(_("Enter a valid address.")) from None
-        return value
-    raise ValidationError(
-        _("Enter a path on this site starting with / or an address starting with https://.")
-    )
 
 
 class MenuItemForm(forms.ModelForm):

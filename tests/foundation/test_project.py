@@ -79,7 +79,7 @@ MAY_IMPORT = {
     "authors": {"perangkat_daerah"},
     "media_library": {"perangkat_daerah"},
     "publishing": {"perangkat_daerah"},
-    "site_settings": {"media_library", "perangkat_daerah"},
+    "site_settings": {"media_library", "perangkat_daerah", "richtext"},
     "articles": {
         "publishing",
         "authors",
@@ -88,7 +88,7 @@ MAY_IMPORT = {
         "site_settings",
         "richtext",
     },
-    "agenda": {"publishing", "perangkat_daerah", "site_settings"},
+    "agenda": {"publishing", "perangkat_daerah", "richtext", "site_settings"},
     "galleries": {"publishing", "media_library", "perangkat_daerah"},
     "ppid": {"publishing", "media_library", "perangkat_daerah"},
 }
