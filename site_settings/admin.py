@@ -60,8 +60,26 @@ class MenuItemAdmin(AdministratorOnly, admin.ModelAdmin):
     list_select_related = ["parent", "target_type"]
     ordering = ["parent__order", "parent__pk", "order", "pk"]
 
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        # One query per target type on the page: the names the links point to.
+        wanted = {}
+        for item in changelist.result_list:
+            if item.target_type_id:
+                wanted.setdefault(item.target_type, set()).add(item.target_id)
+        names = {}
+        for ct, ids in wanted.items():
+            model = ct.model_class()
+            if model is not None:
+                for obj in model._default_manager.filter(pk__in=ids):
+                    names[(ct.pk, obj.pk)] = f"{ct.name}: {obj}"
+        for item in changelist.result_list:
+            item.target_label = names.get((item.target_type_id, item.target_id))
+        return changelist
+
     @admin.display(description=_("links to"))
     def link(self, obj):
         if obj.target_type_id:
-            return f"{obj.target_type.name} #{obj.target_id}"
+            label = getattr(obj, "target_label", None)
+            return label or f"{obj.target_type.name} #{obj.target_id}"
         return obj.url or "—"

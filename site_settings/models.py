@@ -39,7 +39,7 @@ class SiteSettings(models.Model):
     footer_text = models.TextField(
         _("footer text"),
         blank=True,
-        help_text=_("A short text about the regency, shown under every article."),
+        help_text=_("A short text about the regency, shown in the footer of every public page."),
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)

@@ -40,7 +40,7 @@ def test_usages_featured_gallery_and_body():
     usages = {(u.obj.pk, u.where) for u in find_usages(image)}
     assert (featured.pk, "Foto utama") in usages
     assert (gallery.pk, "Galeri") in usages
-    assert (in_body.pk, "Isi berita") in usages
+    assert (in_body.pk, "Isi") in usages
     assert unrelated.pk not in {pk for pk, _where in usages}
     assert len(usages) == 3
 

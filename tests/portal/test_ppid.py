@@ -138,3 +138,18 @@ def test_csv_export_parses_and_neutralises_formulas(world, client):
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")]
     assert '\'=HYPERLINK("http://evil","klik")' in cells
     assert "Perda Nomor 3 Tahun 2024 tentang Pajak Daerah — “ꦲꦏ꧀ꦱꦫ”" in cells
+
+
+def test_exempt_entry_type_agrees_between_register_print_and_csv(world, client):
+    lainnya, _ = DocumentType.objects.get_or_create(
+        name="Lainnya", defaults={"slug": "lainnya-uji"}
+    )
+    publish(world, make_entry(world, title="Data Pribadi Pegawai", kip_class="dikecualikan",
+                              doc_type=lainnya, legal_reason="Pasal 17 huruf h UU 14/2008."))  # fmt: skip
+    exported = client.get("/ppid/daftar-informasi-publik.csv").content.decode("utf-8-sig")
+    row = next(r for r in csv.reader(io.StringIO(exported)) if "Data Pribadi Pegawai" in r)
+    assert "Lainnya" in row
+    for url in ("/ppid/", "/ppid/cetak/"):
+        html = client.get(url).content.decode()
+        cells = html[html.index("Data Pribadi Pegawai") :].split("</tr>")[0]
+        assert "<td>Lainnya</td>" in cells, url

@@ -180,3 +180,14 @@ def test_scheduled_page_enters_the_menu_at_its_minute(world, monkeypatch, settin
     real_now = timezone.now
     monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(minutes=5, seconds=1))
     assert '<a href="/halaman/kontak/">Kontak</a>' in header_of(public.get("/").content.decode())
+
+
+def test_changelist_names_the_target_and_label_is_capitalised(world):
+    make_page(world, "struktur-organisasi", title="Struktur Organisasi")
+    admin = client_for(world.admin)
+    form_html = admin.get(ADD).content.decode()
+    assert ">Menuju ke:</label>" in form_html
+    target = option_value(form_html, "Struktur Organisasi")
+    assert add_item(admin, title="Struktur", target=target).status_code == 302
+    listing = admin.get("/admin/site_settings/menuitem/").content.decode()
+    assert "Struktur Organisasi" in listing and " #" not in listing.split("result_list")[1]
