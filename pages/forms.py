@@ -44,7 +44,9 @@ class PageAdminForm(PublishableForm):
             chain = [parent, *reversed(parent.ancestors())]
             if self.instance.pk and any(p.pk == self.instance.pk for p in chain):
                 self.add_error("parent", _("A page cannot be placed under itself."))
-            elif len(chain) + 1 > MAX_DEPTH:
+            elif len(chain) + 1 + (self.instance.subtree_height() if self.instance.pk else 0) > (
+                MAX_DEPTH
+            ):
                 self.add_error(
                     "parent", _("Pages can be nested %(n)s levels deep at most.") % {"n": MAX_DEPTH}
                 )

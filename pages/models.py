@@ -81,6 +81,20 @@ class Page(Publishable):
             current = current.parent
         return chain
 
+    def subtree_height(self):
+        """Levels of sub-pages below this page (0 for a leaf; one query per level,
+        stops past MAX_DEPTH), so that moving a page with children is checked too."""
+        height, level = 0, [self.pk]
+        while level and height <= MAX_DEPTH:
+            level = list(
+                Page.objects.filter(parent_id__in=level)
+                .exclude(pk=self.pk)
+                .values_list("pk", flat=True)
+            )
+            if level:
+                height += 1
+        return height
+
     def path_slugs(self, by_id=None):
         """The slugs of the address, root first. ``by_id`` ({pk: page}) avoids queries."""
         if by_id is None:

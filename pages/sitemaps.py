@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
-from .models import Page
+from .models import MAX_DEPTH, Page
 
 
 class PageSitemap(Sitemap):
@@ -30,8 +30,9 @@ class PageSitemap(Sitemap):
 
 def _reachable(page, by_id):
     current, depth = page, 0
-    while current.parent_id is not None and depth < 5:
-        if current.parent_id not in by_id:
+    while current.parent_id is not None:
+        # Not published, or deeper than a public address can be: no sitemap entry.
+        if current.parent_id not in by_id or depth + 1 >= MAX_DEPTH:
             return False
         current, depth = by_id[current.parent_id], depth + 1
     page._by_id = by_id

@@ -229,3 +229,28 @@ def test_previews_and_status_pages_open_for_the_own_agency(world):
         assert client_for(world.penulis_other).get(f"{base}/preview/").status_code == 404
     status = client_for(world.redaktur).get(f"/admin/pages/page/{page.pk}/workflow/")
     assert 'name="expires"' in status.content.decode()
+
+
+def test_moving_a_page_with_children_keeps_the_depth_limit(world, client):
+    """Attacker finding: a page that has children, moved under a level-2 page, made
+    levels 4 and 5 (404 at their addresses, yet listed in the sitemap)."""
+    redaktur = client_for(world.redaktur)
+    top = make_page(world, "tentang")
+    second = make_page(world, "bidang", parent=top)
+    moved = make_page(world, "seksi", title="Seksi")
+    make_page(world, "subseksi", parent=moved)
+    change = f"/admin/pages/page/{moved.pk}/change/"
+    data = read_form(redaktur.get(change).content, "page_form")
+    data.update(parent=str(second.pk), _continue="1")
+    response = redaktur.post(change, data)
+    assert response.status_code == 200
+    assert "bertingkat 3" in response.content.decode()
+    moved.refresh_from_db()
+    assert moved.parent_id is None
+    # A level-3 page is listed; a level-4 page that exists anyway (older data) is not.
+    leaf = make_page(world, "unit", title="Unit")
+    Page.objects.filter(pk=leaf.pk).update(parent=second)
+    Page.objects.filter(pk=moved.pk).update(parent=leaf)
+    sitemap = client.get("/sitemap-halaman.xml").content.decode()
+    assert "/halaman/tentang/bidang/unit/" in sitemap
+    assert "/seksi/" not in sitemap
