@@ -20,6 +20,9 @@ install-dev: $(BIN)/python
 demo: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
+	@# The background worker (WordPress imports from the admin) runs beside the server and stops with it.
+	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
 
 ## Run the whole test suite (PostgreSQL on 127.0.0.1:5432, or $$DATABASE_URL).
