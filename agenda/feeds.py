@@ -1,13 +1,12 @@
 """RSS 2.0 and Atom feeds of the agenda (site-wide and per PD): live events that have not
 ended, newest announced first; an event leaves when it ends or is unpublished."""
 
-from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from perangkat_daerah.models import PerangkatDaerah
+from publishing.feeds import PublishableFeedItems, StyledAtom1Feed, StyledFeed
 from publishing.templatetags.indonesian import tanggal
 from site_settings.models import SiteSettings
 
@@ -16,7 +15,7 @@ from .models import Event
 ITEMS = 30
 
 
-class AgendaFeed(Feed):
+class AgendaFeed(PublishableFeedItems, StyledFeed):
     def get_object(self, request, slug=None):
         if slug is None:
             return None
@@ -44,26 +43,11 @@ class AgendaFeed(Feed):
             events = events.filter(perangkat_daerah=obj)
         return list(events.order_by("-published_at", "-pk")[:ITEMS])
 
-    def item_title(self, item):
-        return item.title
-
     def item_description(self, item):
         when = tanggal(item.starts_at, with_time=not item.all_day)
         parts = [when, item.place, item.summary]
         return " — ".join(part for part in parts if part)
 
-    def item_link(self, item):
-        return item.get_absolute_url()
-
-    def item_pubdate(self, item):
-        return item.published_at
-
-    def item_updateddate(self, item):
-        return max(item.updated_at, item.published_at)
-
-    def item_author_name(self, item):
-        return item.perangkat_daerah.short_name or item.perangkat_daerah.name
-
 
 class AgendaAtomFeed(AgendaFeed):
-    feed_type = Atom1Feed
+    feed_type = StyledAtom1Feed

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from publishing.feeds import StyledAtom1Feed, StyledFeed
+from publishing.feeds import PublishableFeedItems, StyledAtom1Feed, StyledFeed
 from site_settings.models import SiteSettings
 
 from .models import Announcement
@@ -11,7 +11,7 @@ from .models import Announcement
 ITEMS = 30
 
 
-class AnnouncementFeed(StyledFeed):
+class AnnouncementFeed(PublishableFeedItems, StyledFeed):
     def title(self):
         return _("Announcements — %(site)s") % {"site": SiteSettings.load().site_name}
 
@@ -30,23 +30,8 @@ class AnnouncementFeed(StyledFeed):
             .order_by("-published_at", "-pk")[:ITEMS]
         )
 
-    def item_title(self, item):
-        return item.title
-
     def item_description(self, item):
         return item.summary or item.title
-
-    def item_link(self, item):
-        return item.get_absolute_url()
-
-    def item_pubdate(self, item):
-        return item.published_at
-
-    def item_updateddate(self, item):
-        return max(item.updated_at, item.published_at)
-
-    def item_author_name(self, item):
-        return item.perangkat_daerah.short_name or item.perangkat_daerah.name
 
 
 class AnnouncementAtomFeed(AnnouncementFeed):

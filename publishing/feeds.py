@@ -40,3 +40,23 @@ class StyledFeed(Feed):
     def stylesheets(self, obj=None):
         # Opened in a browser, the feed shows as a readable page explaining how to subscribe.
         return [static("feeds/feed.xsl")]
+
+
+class PublishableFeedItems:
+    """The item fields every type's feed shares: its own page, its publication and last
+    change, and the agency (PD) as the author. Needs ``perangkat_daerah`` selected."""
+
+    def item_title(self, item):
+        return item.title
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return max(item.updated_at, item.published_at)
+
+    def item_author_name(self, item):
+        return item.perangkat_daerah.short_name or item.perangkat_daerah.name

@@ -136,8 +136,10 @@ def test_documents_are_not_cached_for_a_year_images_are(world, client):
     assert response["Cache-Control"] == "public, max-age=31536000, immutable"
 
 
-@pytest.mark.parametrize("path", ["/pengumuman/rss/", "/pengumuman/atom/"])
-def test_announcement_feeds_have_the_stylesheet(client, db, path):
+@pytest.mark.parametrize(
+    "path", ["/pengumuman/rss/", "/pengumuman/atom/", "/agenda/rss/", "/agenda/atom/"]
+)
+def test_portal_feeds_have_the_stylesheet(client, db, path):
     response = client.get(path)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
