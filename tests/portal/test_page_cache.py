@@ -6,7 +6,6 @@ saved), an unpublish (410 at once), the site settings, a PPID entry's class chan
 
 Runs on local memory and on real Redis (TEST_REDIS_DB), as in production."""
 
-import os
 from datetime import timedelta
 
 import pytest
@@ -21,6 +20,7 @@ from ppid.models import InformationEntry
 from publishing import workflow
 from publishing.revisions import snapshot
 from site_settings.models import SiteSettings
+from tests.page_cache_support import cache_backends, jump, state
 
 from . import test_admin_workflow as admin_flow
 from .conftest import publish
@@ -30,30 +30,7 @@ from .test_query_budgets import populate
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=["locmem", "redis"], autouse=True)
-def backend(request, settings):
-    if request.param == "redis":
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "kominfo.cache.ResilientRedisCache",
-                "LOCATION": f"redis://127.0.0.1:6379/{os.environ.get('TEST_REDIS_DB', '3')}",
-                "KEY_PREFIX": "kominfo-test-portal",
-            }
-        }
-    settings.PUBLIC_PAGE_CACHE = True
-    cache.clear()
-    yield request.param
-    cache.clear()
-
-
-def jump(monkeypatch, seconds):
-    real_now = timezone.now
-    monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(seconds=seconds))
-
-
-def state(client, url):
-    response = client.get(url)
-    return response.status_code, response.get("X-Page-Cache")
+backend = cache_backends("kominfo-test-portal")
 
 
 def make_album(world, title="Album Uji", **fields):

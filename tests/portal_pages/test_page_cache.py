@@ -3,7 +3,6 @@ renews them at once — the admin over HTTP, workflow.perform, an announcement's
 minute with the clock moved (nothing saved, no cron), an unpublish (410 at once), a
 menu edit. A cold miss costs what the uncached page costs."""
 
-import os
 from datetime import timedelta
 
 import pytest
@@ -15,36 +14,14 @@ from django.utils import timezone
 
 from publishing import workflow
 from site_settings.models import MenuItem
+from tests.page_cache_support import cache_backends, jump, state
 from tests.portal_pages import test_admin_workflow as admin_flow
 from tests.portal_pages.helpers import make_announcement, make_page
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=["locmem", "redis"], autouse=True)
-def backend(request, settings):
-    if request.param == "redis":
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "kominfo.cache.ResilientRedisCache",
-                "LOCATION": f"redis://127.0.0.1:6379/{os.environ.get('TEST_REDIS_DB', '3')}",
-                "KEY_PREFIX": "kominfo-test-pages",
-            }
-        }
-    settings.PUBLIC_PAGE_CACHE = True
-    cache.clear()
-    yield request.param
-    cache.clear()
-
-
-def jump(monkeypatch, seconds):
-    real_now = timezone.now
-    monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(seconds=seconds))
-
-
-def state(client, url):
-    response = client.get(url)
-    return response.status_code, response.get("X-Page-Cache")
+backend = cache_backends("kominfo-test-pages")
 
 
 def test_pages_and_announcements_are_cached_and_cold_misses_cost_the_same(world, settings):

@@ -2,7 +2,6 @@
 
 Runs against the default local-memory cache and against real Redis (db 3)."""
 
-import os
 import time
 from datetime import timedelta
 
@@ -14,24 +13,12 @@ from django.utils import timezone
 from articles.models import ArticleDailyViews
 from publishing import workflow
 from tests.factories import add_byline, make_article
+from tests.page_cache_support import cache_backends
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=["locmem", "redis"], autouse=True)
-def backend(request, settings):
-    if request.param == "redis":
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "kominfo.cache.ResilientRedisCache",  # as in production
-                "LOCATION": f"redis://127.0.0.1:6379/{os.environ.get('TEST_REDIS_DB', '3')}",
-                "KEY_PREFIX": "kominfo-test",
-            }
-        }
-    settings.PUBLIC_PAGE_CACHE = True
-    cache.clear()
-    yield request.param
-    cache.clear()
+backend = cache_backends("kominfo-test")
 
 
 def get(client, url, **headers):
