@@ -245,3 +245,36 @@ def test_a_tampered_inline_total_is_refused_quickly(world, as_user):
     assert "paling banyak 100" in html
     assert html.count('name="photos-') < 100 * 10
     assert not Album.objects.exists()
+
+
+def test_view_on_site_redirect_is_scoped_like_the_admin(world, as_user):
+    """Attacker finding: /admin/r/<ct>/<id>/ told another agency's writer the addresses
+    of drafts and scheduled items of every type."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from agenda.models import Event
+
+    from .content import article
+
+    draft = Event.objects.create(
+        title="Acara Rahasia", slug="acara-rahasia", starts_at=timezone.now(),
+        perangkat_daerah=world.pd,
+    )  # fmt: skip
+    live = article(world, "Berita Terbit")
+    for obj in (draft, live):
+        ct = ContentType.objects.get_for_model(obj).pk
+        url = f"/admin/r/{ct}/{obj.pk}/"
+        stranger = as_user(world.penulis_other).get(url)
+        assert stranger.status_code == 404, (obj, stranger.status_code)
+        assert obj.slug not in stranger.get("Location", "")
+    ct = ContentType.objects.get_for_model(draft).pk
+    # A draft has no public page, even for the editor; a live item redirects.
+    assert as_user(world.redaktur).get(f"/admin/r/{ct}/{draft.pk}/").status_code == 404
+    own = as_user(world.penulis).get(f"/admin/r/{ct}/{draft.pk}/")
+    assert own.status_code == 404
+    ct = ContentType.objects.get_for_model(live).pk
+    response = as_user(world.redaktur).get(f"/admin/r/{ct}/{live.pk}/")
+    assert response.status_code == 302 and response["Location"] == live.get_absolute_url()
+    assert as_user(world.redaktur).get(f"/admin/r/{ct}/abc/").status_code == 404
+    assert as_user(world.redaktur).get(f"/admin/r/99999/{live.pk}/").status_code == 404
