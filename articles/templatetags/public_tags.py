@@ -5,6 +5,7 @@ from datetime import timedelta
 from urllib.parse import quote
 
 from django import template
+from django.core.exceptions import SuspiciousOperation
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -214,7 +215,10 @@ def canonical_url(context):
     """This page's canonical address: path plus a page number above 1 (nothing else)."""
     request = context["request"]
     url = request.build_absolute_uri(request.path)
-    page = request.GET.get("page", "")
+    try:
+        page = request.GET.get("page", "")
+    except SuspiciousOperation:  # e.g. > 1,000 parameters, while rendering an error page
+        page = ""
     if page.isdigit() and int(page) > 1:
         url += f"?page={int(page)}"
     return url
