@@ -3,7 +3,7 @@
 Stored files have generated names (``pipeline.generated_path``); a reader saving
 "Surat Edaran Café Ramadhan" should get ``Surat Edaran Café Ramadhan.pdf``, not
 ``3f9c….pdf``. The title is typed by staff, so everything that could break out of the
-header or the file system (quotes, backslashes, CR/LF and other controls, semicolons,
+header or the file system (quotes, backslashes, CR/LF and other controls, semicolons, equals signs,
 path separators, bidirectional overrides) is dropped before the name is written, as an
 ASCII ``filename`` for old clients plus an RFC 5987/6266 ``filename*`` in UTF-8.
 """
@@ -15,7 +15,7 @@ from urllib.parse import quote
 FALLBACK_STEM = "dokumen"
 MAX_STEM = 120
 # Reserved in file names on Windows or meaningful in the header (quoted-string, params).
-_UNSAFE = re.compile(r'[\\/:*?"<>|;]+')
+_UNSAFE = re.compile(r'[\\/:*?"<>|;=]+')
 _SPACES = re.compile(r"\s+")
 
 
@@ -38,9 +38,12 @@ def download_filename(title, extension):
 
 
 def _ascii(filename):
-    text = unicodedata.normalize("NFKD", filename).encode("ascii", "ignore").decode("ascii")
-    text = _SPACES.sub(" ", text).strip(" .")
-    return text if text and not text.startswith(".") else f"{FALLBACK_STEM}{text}"
+    stem, dot, extension = filename.rpartition(".")
+    if not dot:
+        stem, extension = filename, ""
+    stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
+    stem = _SPACES.sub(" ", stem).strip(" .") or FALLBACK_STEM
+    return f"{stem}.{extension}" if extension else stem
 
 
 def content_disposition(filename):
