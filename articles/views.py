@@ -22,6 +22,8 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag, TaggedItem
 
 from authors.models import Author
+from media_library import access
+from media_library.models import Document
 from perangkat_daerah.models import PerangkatDaerah
 from publishing import search as search_engine
 from publishing.models import Transition
@@ -251,7 +253,12 @@ def _detail_queryset():
                 queryset=GalleryItem.objects.select_related("image"),
                 to_attr="gallery_list",
             ),
-            "attachments",
+            # Exempt PPID documents are left out by the same query (no extra one).
+            Prefetch(
+                "attachments",
+                queryset=access.served_queryset(Document.objects.all()),
+                to_attr="served_attachment_list",
+            ),
         )
     )
     return related_module.with_extras(queryset, live())

@@ -11,6 +11,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from media_library.access import served
+
 register = template.Library()
 
 # An edit this long after the (last) publication counts as an update worth showing.
@@ -75,6 +77,16 @@ def _bylines(article):
 @register.simple_tag
 def bylines(article):
     return _bylines(article)
+
+
+@register.filter
+def article_attachments(article):
+    """The attachments the public may download: loaded with the page without the
+    withheld ones (articles.views), or, e.g. in the workflow preview, filtered here."""
+    documents = getattr(article, "served_attachment_list", None)
+    if documents is None:
+        documents = served(article.attachments.all())
+    return documents
 
 
 @register.simple_tag

@@ -204,8 +204,9 @@ def test_an_announcement_never_links_an_exempt_attachment(world, client):
     item = make_announcement(world)
     item.attachments.set([secret, public])
     html = client.get(item.get_absolute_url()).content.decode()
-    assert "Formulir Pendaftaran" in html and public.file.url in html
+    assert "Formulir Pendaftaran" in html and public.get_download_url() in html
     assert "Dokumen Rahasia" not in html and secret.file.url not in html
+    assert secret.get_download_url() not in html
 
 
 HUGE = "99999999999999999999999"
