@@ -1,4 +1,5 @@
-"""Old WordPress addresses → 301 to their new place, with one indexed query.
+"""Old WordPress addresses → 301 to their new place, with one indexed query (and one
+by primary key for the imported object it points at).
 
 Every old address is reduced to one key (``legacy_key``): ``/?p=12``,
 ``/?page_id=3``, ``/?attachment_id=9``, or the decoded, lower-cased path with a
@@ -58,10 +59,12 @@ def key_of_url(url):
 
 def resolve(redirect):
     """The address a LegacyRedirect points to now, or None (target not public)."""
-    if redirect.article_id:
-        article = redirect.article
-        if article.status == article.Status.ARCHIVED or article.is_live:
-            return article.get_absolute_url()  # archived: the article page answers 410
+    if redirect.content_type_id:
+        target = redirect.content_object
+        if target is None:  # deleted since the import
+            return None
+        if target.status == target.Status.ARCHIVED or target.is_live:
+            return target.get_absolute_url()  # archived: an article page answers 410
         return None
     try:
         if redirect.category_id:
@@ -75,7 +78,7 @@ def resolve(redirect):
 
 def lookup(key):
     """The current target of an old key: one indexed query, cached per content generation."""
-    from publishing import page_cache
+    from publishing import imports, page_cache
 
     from .models import LegacyRedirect
 
@@ -88,7 +91,8 @@ def lookup(key):
         if entry is not None and entry[0] == generation:
             return entry[1] or None
     redirect = (
-        LegacyRedirect.objects.select_related("article", "category", "tag")
+        LegacyRedirect.objects.select_related("category", "tag")
+        .prefetch_related(imports.target_prefetch())
         .filter(old_path=key)
         .first()
     )
