@@ -7,7 +7,7 @@ trailing slash; ``/page/N/`` is cut off (and becomes ``?page=N`` on the target);
 WordPress's image size variants (``foto-300x200.jpg``, ``foto-scaled.jpg``) become
 the original upload. The middleware asks only when our own URLs had no answer
 (a 404), or for ``/?p=``-style queries on the home page, so the public URL space is
-untouched. Answers are kept in the page cache under the current content generation.
+untouched. Answers are kept in the page cache until content changes.
 """
 
 import hashlib
@@ -85,9 +85,10 @@ def lookup(key):
     cache_key = f"{CACHE_PREFIX}:{hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()}"
     use_cache = page_cache.page_cache_enabled()
     if use_cache:
-        found = cache.get_many([*page_cache.STATE_KEYS, cache_key])
-        generation = page_cache.current_generation(found)
-        entry = found.get(cache_key)
+        # Renewed by every change of content too, so that an old address follows a
+        # later slug change or move of its target at once.
+        generation = page_cache.current_lists_generation()
+        entry = cache.get(cache_key)
         if entry is not None and entry[0] == generation:
             return entry[1] or None
     redirect = (
