@@ -1,4 +1,6 @@
-"""Import a WordPress export: terms and media first, then posts, then links between posts.
+"""Import a WordPress export: terms and media first, then posts, then the item types
+content apps import (pages, through ``publishing.imports``; parents before children),
+then links to items that came later.
 
 Each item is written in its own transaction together with its map row
 (``WordPressItem``), so a killed import leaves nothing half-done and the next run
