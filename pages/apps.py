@@ -10,10 +10,11 @@ class PagesConfig(AppConfig):
     demo_seed = "pages.demo.seed"
 
     def ready(self):
-        from publishing import registry
+        from publishing import imports, registry
         from site_settings import menu
 
         from .completeness import missing_for_review
+        from .importing import HANDLER
         from .models import Page
 
         registry.register(Page, completeness=missing_for_review, search=searchable())
@@ -23,6 +24,7 @@ class PagesConfig(AppConfig):
             url=page_url,
             next_change=lambda: next_change(Page),
         )
+        imports.register(HANDLER)
 
 
 def searchable():

@@ -40,9 +40,15 @@ def targets():
 
 
 def forget(**kwargs):
+    """A linked object changed: its title or address in the menu may have."""
+    cache.delete(CACHE_KEY)
+
+
+def menu_changed(**kwargs):
+    """A menu item changed: whether there is a menu at all may have, too."""
     from .models import SiteSettings
 
-    cache.delete(CACHE_KEY)
+    forget()
     # Written by an Administrator's menu edit (never while reading a page).
     SiteSettings.objects.update_or_create(pk=1, defaults={"has_menu": _menu_rows_exist()})
 
@@ -152,5 +158,5 @@ def load(generation=None, site=None):
 def connect_signals():
     from .models import MenuItem
 
-    post_save.connect(forget, sender=MenuItem, dispatch_uid="menu-item-save", weak=False)
-    post_delete.connect(forget, sender=MenuItem, dispatch_uid="menu-item-delete", weak=False)
+    post_save.connect(menu_changed, sender=MenuItem, dispatch_uid="menu-item-save", weak=False)
+    post_delete.connect(menu_changed, sender=MenuItem, dispatch_uid="menu-item-delete", weak=False)

@@ -123,7 +123,8 @@ def test_pending_post_goes_to_review_or_stays_draft_with_the_reason(run_import):
     [
         ("private", "post", "private"),
         ("trash", "post", "trash"),
-        ("publish", "page", "halaman"),
+        ("private", "page", "private"),
+        ("trash", "page", "trash"),
         ("publish", "nav_menu_item", "nav_menu_item"),
     ],
 )
