@@ -167,6 +167,35 @@ def test_a_backslash_coverage_link_is_refused_like_in_the_menu(world, as_user):
     assert not Event.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "address, kept",
+    [
+        ("https://evil.example/", None),
+        ("https://127.0.0.1.evil.example/berita/x/", None),
+        ("https://user@127.0.0.1:8000/berita/x/", None),
+        ("mailto:x@example.org", None),
+        ("http://127.0.0.1:8000/berita/liputan-rakor/?page=2", "/berita/liputan-rakor/?page=2"),
+        ("/berita/liputan-rakor/", "/berita/liputan-rakor/"),
+    ],
+)
+def test_coverage_link_is_a_page_of_this_site(world, as_user, settings, address, kept):
+    """Attacker finding: any https:// site was accepted as "Berita liputan"."""
+    from agenda.models import Event
+
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    penulis = as_user(world.penulis)
+    response = penulis.post(
+        "/admin/agenda/event/add/", event_form(penulis, world, coverage_url=address)
+    )
+    if kept is None:
+        assert response.status_code == 200
+        assert "errorlist" in response.content.decode()
+        assert not Event.objects.exists()
+    else:
+        assert response.status_code == 302
+        assert Event.objects.get().coverage_url == kept
+
+
 @pytest.mark.parametrize("value", ["0001-01-01T00:00", "9999-12-31T23:59", "1899-12-31T23:00"])
 def test_dates_out_of_range_are_indonesian_form_errors(world, as_user, value):
     from agenda.models import Event

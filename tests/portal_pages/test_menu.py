@@ -103,6 +103,8 @@ def test_administrator_builds_a_two_level_menu(world, settings):
         "/ok\x00",
         "ftp://example.org/",
         "https://",
+        "https://evil.example\\@kutaitimurkab.go.id/",  # a browser goes to evil.example
+        "https://kutaitimurkab.go.id/a b",
     ],
 )
 def test_hostile_addresses_are_refused(world, url):
