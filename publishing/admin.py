@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from perangkat_daerah.roles import is_editor
 
 from . import revisions, sharelinks, workflow
-from .forms import bound_datetimes
+from .forms import ChildRowsFormSet, bound_datetimes
 from .models import Notification, NotificationPreference, Revision
 from .steps import STEPS
 from .templatetags.indonesian import zone_label
@@ -122,6 +122,10 @@ class PublishingAdminMixin:
         if not str(object_id).isdigit():
             raise Http404
         return get_object_or_404(self.get_queryset(request), pk=int(object_id))
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield type(formset.__name__, (ChildRowsFormSet, formset), {}), inline
 
     def get_actions(self, request):
         # Bulk delete would bypass the delete rules: every deletion goes one by one
