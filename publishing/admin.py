@@ -318,16 +318,23 @@ class PublishingAdminMixin:
                     return redirect(self._url("change", obj.pk))
             else:
                 errors = [e for errs in form.errors.values() for e in errs]
+        # A refused step keeps what the user typed, with the error beside it.
+        typed = {}
+        if errors and request.POST.get("action") in STEPS:
+            typed = {key: request.POST.get(key, "") for key in ("when", "expires", "comment")}
+            typed.update(step=request.POST["action"], errors=errors)
+            errors = []
         response = self._page(
             request,
             obj,
             "admin/publishing/workflow.html",
             _("Status of “%(title)s”") % {"title": obj},
             errors=errors,
+            typed=typed,
             form=form,
             **self.workflow_context(request, obj),
         )
-        response.status_code = 400 if errors else 200
+        response.status_code = 400 if errors or typed else 200
         return response
 
     def preview_view(self, request, object_id):
