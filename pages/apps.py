@@ -14,9 +14,11 @@ class PagesConfig(AppConfig):
         from site_settings import menu
 
         from .completeness import missing_for_review
-        from .models import Page
+        from .models import Page, content_problems
 
-        registry.register(Page, completeness=missing_for_review, search=searchable())
+        registry.register(
+            Page, completeness=missing_for_review, search=searchable(), check=content_problems
+        )
         menu.register_target(
             Page,
             live=lambda: Page.objects.live().select_related("perangkat_daerah"),
