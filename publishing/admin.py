@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from perangkat_daerah.roles import is_editor
 
 from . import revisions, sharelinks, workflow
+from .admin_autosave import DraftAutosaveMixin
 from .forms import ChildRowsFormSet, bound_datetimes
 from .models import Notification, NotificationPreference, Revision
 from .steps import STEPS
@@ -73,7 +74,7 @@ def preview_response(request, obj, template, extra=None):
     return response
 
 
-class PublishingAdminMixin:
+class PublishingAdminMixin(DraftAutosaveMixin):
     """Mix into the ModelAdmin of a registered content type (before admin.ModelAdmin)."""
 
     preview_template = None  # the public template used for previews
