@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -23,7 +24,7 @@ from . import revisions, sharelinks, workflow
 from .admin_autosave import DraftAutosaveMixin
 from .forms import ChildRowsFormSet, bound_datetimes
 from .models import Notification, NotificationPreference, Revision
-from .steps import STEPS
+from .steps import STEPS, for_type
 from .templatetags.indonesian import zone_label
 
 PUBLISH_PROPOSAL = "_publish_proposal"
@@ -209,9 +210,9 @@ class PublishingAdminMixin(DraftAutosaveMixin):
                 )
             else:
                 note = _(
-                    "This item is published: your change was saved as a proposal and goes live "
-                    "when a Redaktur approves it. Readers still see the current version."
-                )
+                    "This %(type)s is published: your change was saved as a proposal and goes "
+                    "live when a Redaktur approves it. Readers still see the current version."
+                ) % {"type": capfirst(obj._meta.verbose_name)}
             messages.warning(request, note)
         return response
 
@@ -272,7 +273,7 @@ class PublishingAdminMixin(DraftAutosaveMixin):
         return {
             "article": obj,
             "item": obj,
-            "wf_steps": workflow.allowed_steps(user, obj),
+            "wf_steps": for_type(workflow.allowed_steps(user, obj), type(obj)),
             "pending_revision": pending,
             "can_approve": bool(pending) and is_editor(user),
             "can_share": is_editor(user),
@@ -312,7 +313,8 @@ class PublishingAdminMixin(DraftAutosaveMixin):
                     errors = error.messages
                 else:
                     messages.success(
-                        request, _("Done: %(action)s.") % {"action": STEPS[name].label}
+                        request,
+                        _("Done: %(action)s.") % {"action": STEPS[name].label_for(type(obj))},
                     )
                     if not self.get_queryset(request).filter(pk=obj.pk).exists():
                         return redirect(self._url("changelist"))
@@ -454,7 +456,9 @@ class PublishingAdminMixin(DraftAutosaveMixin):
     @staticmethod
     def _approved_message(obj):
         if obj.is_scheduled:
-            return _("The change is approved; it goes live with the article at its scheduled time.")
+            return _(
+                "The change is approved; it goes live with the %(type)s at its scheduled time."
+            ) % {"type": obj._meta.verbose_name}
         return _("The change is approved and live.")
 
     def reject_revision_view(self, request, object_id, revision_id):
