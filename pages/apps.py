@@ -24,6 +24,8 @@ class PagesConfig(AppConfig):
             live=lambda: Page.objects.live().select_related("perangkat_daerah"),
             url=page_url,
             next_change=lambda: next_change(Page),
+            # the address reads the agency and two parents (pages are 3 levels deep)
+            every=lambda: Page.objects.select_related("perangkat_daerah", "parent__parent"),
         )
 
 
