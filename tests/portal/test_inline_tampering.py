@@ -167,3 +167,13 @@ def test_announcement_attachment_of_another_agency_is_refused_for_a_penulis(worl
     response = post_changed(as_user(world.penulis), item, attachments=[str(foreign_doc.pk)])
     assert "bukan salah satu dari pilihan yang tersedia" in errors_of(response)
     assert not item.attachments.exists()
+
+
+def test_a_penulis_of_another_agency_cannot_post_rows_at_all(world, as_user):
+    album = make_album(world)
+    before = rows(album)
+    owner_form = read_form(as_user(world.penulis).get(change_url(album)).content, "album_form")
+    outsider = as_user(world.penulis_other)
+    owner_form["photos-0-caption"] = "Disusupkan"
+    assert outsider.post(change_url(album), owner_form).status_code == 404
+    assert rows(album) == before
