@@ -68,10 +68,15 @@ class MenuItemForm(forms.ModelForm):
             # A top-level item without a link: MenuChildrenFormSet requires sub-items.
         if parent is not None:
             if parent.parent_id is not None:
-                self.add_error("parent", _("The menu has two levels only."))
+                self._parent_error(_("The menu has two levels only."))
             elif self.instance.pk and self.instance.children.exists():
-                self.add_error("parent", _("This item has sub-items, so it must stay on top."))
+                self._parent_error(_("This item has sub-items, so it must stay on top."))
         return cleaned
+
+    def _parent_error(self, message):
+        # In the sub-item rows the parent is a hidden field: show the error on the row.
+        hidden = self.fields["parent"].widget.is_hidden
+        self.add_error(None if hidden else "parent", message)
 
     def save(self, commit=True):
         target = self.cleaned_data.get("target")

@@ -123,3 +123,14 @@ def test_a_heading_is_saved_with_its_first_sub_item_and_opens_without_javascript
     child = MenuItem.objects.create(title="Anak", url="/x/", parent=heading)
     html = admin.get(f"/admin/site_settings/menuitem/{child.pk}/change/").content.decode()
     assert "children-TOTAL_FORMS" not in html
+
+
+def test_sub_item_rows_under_a_sub_item_are_refused_with_a_visible_message(world):
+    admin = client_for(world.admin)
+    top = MenuItem.objects.create(title="Layanan", url="/layanan/")
+    response = add_item(
+        admin, title="Perizinan", url="/izin/", parent=str(top.pk),
+        **{"children-0-title": "Tingkat tiga", "children-0-url": "/tiga/"},
+    )  # fmt: skip
+    assert "Menu hanya memiliki dua tingkat." in errors(response)
+    assert MenuItem.objects.count() == 1
