@@ -41,6 +41,7 @@ decorator's ``count`` is then called for cached hits too).
 """
 
 import hashlib
+import re
 import time
 from functools import wraps
 from pathlib import Path
@@ -48,10 +49,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date
+from django.utils.http import http_date, urlencode
 
 STATE_KEY = "public:state"
 NEXT_KEY = "public:next"
@@ -310,7 +311,35 @@ def _digest(data):
     return hashlib.md5(data, usedforsecurity=False).hexdigest()
 
 
+# Parameters that campaign tools and social networks add to shared links: they change
+# nothing on the page, and a unique one per click (fbclid) made every click a miss.
+TRACKING_PARAMS = re.compile(
+    r"^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid)$"
+)
+
+
+def normalise_query(request):
+    """Drop tracking parameters and sort the rest, once per request: the page is
+    rendered from, and cached under, the same query (pagination links never carry
+    one visitor's click id to everybody)."""
+    if getattr(request, "query_normalised", False):
+        return
+    request.query_normalised = True
+    raw = request.META.get("QUERY_STRING", "")
+    if not raw:
+        return
+    params = QueryDict(raw, mutable=True)  # > 1,000 fields: SuspiciousOperation → 400
+    kept = [
+        (k, v) for k in sorted(params) if not TRACKING_PARAMS.match(k) for v in params.getlist(k)
+    ]
+    normalised = urlencode(kept)
+    if normalised != raw:
+        request.META["QUERY_STRING"] = normalised
+        request.GET = QueryDict(normalised)
+
+
 def _page_key(request):
+    normalise_query(request)
     raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
     return f"{PAGE_PREFIX}:{code_version()}:{digest}"
@@ -428,6 +457,7 @@ def public_page(view=None, *, item=None, count=None, fragments=()):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         use_cache = page_cache_enabled()
+        normalise_query(request)
         request.page_fragments = fragments
         if use_cache:
             found = getattr(request, "page_cache_lookup", None)  # the middleware's miss

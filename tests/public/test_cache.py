@@ -310,3 +310,24 @@ def test_a_hit_is_answered_before_sessions_and_authentication(client, publish, e
         hit = get(client, url)
     assert hit["X-Page-Cache"] == "hit" and len(queries) == 0
     assert not hit.cookies  # no session or CSRF cookie is written by a hit
+
+
+def test_tracking_parameters_and_parameter_order_share_one_cached_page(client, publish):
+    """Attacker finding: every ?fbclid=… (unique per click from Facebook) and every
+    reordering was its own miss and its own cache entry."""
+    article = publish()
+    url = article.get_absolute_url()
+    assert get(client, url)["X-Page-Cache"] == "miss"
+    for variant in ("?fbclid=IwAR0abc", "?utm_source=whatsapp&utm_medium=share", "?gclid=x"):
+        response = get(client, url + variant)
+        assert response["X-Page-Cache"] == "hit", variant
+    category = f"/kategori/{article.category.slug}/"
+    assert get(client, f"{category}?page=1&x=1")["X-Page-Cache"] == "miss"
+    assert get(client, f"{category}?x=1&page=1")["X-Page-Cache"] == "hit"
+    # The page is rendered from the cleaned query: no visitor's click id in its links.
+    fresh = get(client, f"{category}?fbclid=SECRET123&page=1&y=2")
+    assert fresh["X-Page-Cache"] == "miss"
+    assert "SECRET123" not in fresh.content.decode()
+    # Other parameters still make other pages.
+    assert get(client, "/cari/?q=jalan")["X-Page-Cache"] == "miss"
+    assert get(client, "/cari/?q=banjir")["X-Page-Cache"] == "miss"
