@@ -42,6 +42,7 @@ PAGES = {
     "agency": "/pd/{agency}/",
     "writer": "/penulis/penulis-3/",
     "archive month": "/arsip/{year}/{month}/",
+    "search": "/cari/?q=jembatan",
 }
 
 
