@@ -97,3 +97,35 @@ def test_a_reused_statement_fills_every_input_and_the_time(db):
     assert "banjir" in params and 7 in params
     times = [p for p in params if isinstance(p, datetime)]
     assert times and all(t >= before for t in times)
+
+
+def test_site_settings_and_menu_categories_are_read_once_per_generation(
+    client, publish, settings, monkeypatch
+):
+    from django.core.cache import cache
+
+    from publishing.page_cache import NAV_KEY
+    from site_settings.models import CACHE_KEY, SiteSettings
+
+    settings.PUBLIC_FRAGMENT_CACHE = True
+    category = make_category("Ekonomi")
+    category.show_on_home = True
+    category.save()
+    article = publish(category=category)
+    client.get(article.get_absolute_url())
+    read = []
+    real_get = cache.get
+    monkeypatch.setattr(
+        cache, "get", lambda key, *a, **kw: read.append(key) or real_get(key, *a, **kw)
+    )
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert CACHE_KEY not in read and NAV_KEY not in read  # from process memory
+    assert ">Ekonomi</a>" in page
+    # A change of either is a new generation: shown at once.
+    site = SiteSettings.load()
+    site.site_name = "Portal Kutai Timur Baru"
+    site.save()
+    category.name = "Ekonomi Daerah"
+    category.save()
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Portal Kutai Timur Baru" in page and ">Ekonomi Daerah</a>" in page
