@@ -11,7 +11,7 @@ from datetime import date, datetime
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import F, OuterRef, Prefetch, Subquery, Window
+from django.db.models import Exists, F, OuterRef, Prefetch, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -239,22 +239,35 @@ def _detail_queryset():
         live()
         .select_related("category", "perangkat_daerah", "featured_image")
         .defer("search_vector")
-        .annotate(last_publish_at=Subquery(last_publish))
+        .annotate(
+            last_publish_at=Subquery(last_publish),
+            # Most articles have no gallery and no attachments: asking in the main query
+            # saves their two queries (round trips) on those pages.
+            has_gallery=Exists(GalleryItem.objects.filter(article=OuterRef("pk"))),
+            has_attachments=Exists(
+                Article.attachments.through.objects.filter(article=OuterRef("pk"))
+            ),
+        )
         .prefetch_related(
             Prefetch(
                 "articleauthor_set",
                 queryset=ArticleAuthor.objects.select_related("author"),
                 to_attr="byline_list",
-            ),
-            Prefetch(
-                "galleryitem_set",
-                queryset=GalleryItem.objects.select_related("image"),
-                to_attr="gallery_list",
-            ),
-            "attachments",
+            )
         )
     )
     return related_module.with_extras(queryset, live())
+
+
+def _load_gallery_and_attachments(article):
+    """``gallery_list`` and ``attachment_list`` of a detail article, queried only when
+    the main query found some."""
+    article.gallery_list = (
+        list(GalleryItem.objects.filter(article=article).select_related("image"))
+        if article.has_gallery
+        else []
+    )
+    article.attachment_list = list(article.attachments.all()) if article.has_attachments else []
 
 
 @require_safe
@@ -275,6 +288,7 @@ def article_detail(request, slug):
         if Article.objects.filter(slug=slug, status=Article.Status.ARCHIVED).exists():
             return gone(request)
         raise Http404(_("News not found"))
+    _load_gallery_and_attachments(article)
     previous, following, tags = related_module.extras(article)
     article.public_tags = tags
     context = {

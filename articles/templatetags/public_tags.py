@@ -84,6 +84,14 @@ def gallery_items(article):
     return items
 
 
+@register.simple_tag
+def attachment_items(article):
+    items = getattr(article, "attachment_list", None)
+    if items is None:
+        items = list(article.attachments.all())
+    return items
+
+
 @register.simple_tag(takes_context=True)
 def share_links(context, article):
     """Plain share links (no third-party script): WhatsApp first."""
