@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Prefetch, Subquery, Window
-from django.db.models.functions import RowNumber
+from django.db.models.functions import JSONObject, RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -248,20 +248,45 @@ def _detail_queryset():
                 Article.attachments.through.objects.filter(article=OuterRef("pk"))
             ),
         )
-        .prefetch_related(
+    )
+    if connection.vendor == "postgresql":
+        # The bylines as one JSON list in the main query (a query and round trip less);
+        # the page shows a writer's name and address only.
+        from django.contrib.postgres.aggregates import JSONBAgg
+
+        bylines = (
+            ArticleAuthor.objects.filter(article=OuterRef("pk"))
+            .values("article")
+            .annotate(
+                data=JSONBAgg(
+                    JSONObject(
+                        id="author_id", display_name="author__display_name", slug="author__slug"
+                    ),
+                    order_by=("order", "pk"),
+                )
+            )
+            .values("data")
+        )
+        queryset = queryset.annotate(byline_data=Subquery(bylines))
+    else:
+        queryset = queryset.prefetch_related(
             Prefetch(
                 "articleauthor_set",
                 queryset=ArticleAuthor.objects.select_related("author"),
                 to_attr="byline_list",
             )
         )
-    )
     return related_module.with_extras(queryset, live())
 
 
-def _load_gallery_and_attachments(article):
-    """``gallery_list`` and ``attachment_list`` of a detail article, queried only when
-    the main query found some."""
+def _load_related_rows(article):
+    """``byline_list``, ``gallery_list`` and ``attachment_list`` of a detail article: the
+    bylines from the main query's JSON, the others queried only when it found some."""
+    if hasattr(article, "byline_data"):
+        article.byline_list = [
+            ArticleAuthor(article=article, author=Author(**item))
+            for item in article.byline_data or []
+        ]
     article.gallery_list = (
         list(GalleryItem.objects.filter(article=article).select_related("image"))
         if article.has_gallery
@@ -288,7 +313,7 @@ def article_detail(request, slug):
         if Article.objects.filter(slug=slug, status=Article.Status.ARCHIVED).exists():
             return gone(request)
         raise Http404(_("News not found"))
-    _load_gallery_and_attachments(article)
+    _load_related_rows(article)
     previous, following, tags = related_module.extras(article)
     article.public_tags = tags
     context = {

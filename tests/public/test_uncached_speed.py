@@ -10,7 +10,7 @@ from django.utils import timezone
 from articles.models import Article
 from publishing import search, statements
 from publishing.models import STAND_IN_NOW
-from tests.factories import make_category
+from tests.factories import add_byline, make_category
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +129,18 @@ def test_site_settings_and_menu_categories_are_read_once_per_generation(
     category.save()
     page = client.get(article.get_absolute_url()).content.decode()
     assert "Portal Kutai Timur Baru" in page and ">Ekonomi Daerah</a>" in page
+
+
+def test_bylines_come_with_the_article_in_their_order(client, publish):
+    from articles.models import ArticleAuthor
+
+    article = publish(byline="Wak Hedir")
+    second = add_byline(article, "Siti Aminah")
+    ArticleAuthor.objects.filter(article=article, author=second).update(order=0)
+    ArticleAuthor.objects.filter(article=article).exclude(author=second).update(order=1)
+    page = client.get(article.get_absolute_url()).content.decode()
+    byline = page.split('class="byline"')[1].split("</p>")[0]
+    assert byline.index("Siti Aminah") < byline.index("Wak Hedir")
+    assert f'href="/penulis/{second.slug}/" rel="author"' in byline
+    jsonld = page.split("application/ld+json")[1]
+    assert jsonld.index("Siti Aminah") < jsonld.index("Wak Hedir")
