@@ -28,7 +28,9 @@ max_requests = 0
 RECYCLE_REQUESTS = int(os.environ.get("GUNICORN_MAX_REQUESTS", 20000))
 RECYCLE_JITTER = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", 5000))
 MIN_WORKER_AGE = float(os.environ.get("GUNICORN_MIN_WORKER_AGE", 600))
+# "off": no access log at all (gunicorn still formats every line for /dev/null).
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
+accesslog = None if accesslog.lower() in ("", "off", "none") else accesslog
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 # Behind a reverse proxy / load balancer that sets X-Forwarded-* headers.

@@ -78,7 +78,7 @@ def env(**extra):
         PUBLIC_FRAGMENT_CACHE="on",
         AXES_ENABLED="false",
         GUNICORN_WORKERS="2",
-        GUNICORN_ACCESSLOG="/dev/null",
+        GUNICORN_ACCESSLOG="off",  # as the anchor's gunicorn (no access log)
         GUNICORN_LOGLEVEL="warning",
         DJANGO_SETTINGS_MODULE="kominfo.settings",
     )

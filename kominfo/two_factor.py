@@ -115,11 +115,13 @@ class TwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # The path first: asking a public request for its user would read the session,
+        # which makes every public page vary on Cookie (no shared cache could keep it).
         user = getattr(request, "user", None)
         if (
-            user is not None
+            request.path.startswith("/admin/")
+            and user is not None
             and user.is_authenticated
-            and request.path.startswith("/admin/")
             and not user.is_verified()
             and not self._exempt(request.path)
         ):

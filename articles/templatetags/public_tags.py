@@ -236,9 +236,19 @@ def canonical_url(context):
     return url
 
 
-@register.simple_tag
-def nav_categories():
-    """Categories for the site menu; cached until anything public changes."""
+@register.simple_tag(takes_context=True)
+def nav_categories(context):
+    """Categories for the site menu; cached until anything public changes, and kept in
+    process memory for the page's content generation (which changes whenever the cached
+    entry is dropped), so most pages make no cache round trip for it."""
+    from .. import fragments
+
+    request = context.get("request")
+    generation = getattr(request, "content_generation", None)
+    return fragments.memo(generation, ("nav-categories",), _nav_categories)
+
+
+def _nav_categories():
     from django.core.cache import cache
 
     from publishing.page_cache import NAV_KEY

@@ -88,11 +88,14 @@ def measure(client, article):
 
 def test_budget_independent_of_related_objects(client, publish):
     one = publish(tags=["a"])
-    enrich(one, 0)
+    enrich(one, 1)
     many = publish(category=one.category, perangkat_daerah=one.perangkat_daerah, tags=["b"])
     enrich(many, 19)
     assert many.tags.count() == 20 and many.authors.count() == 20
     assert measure(client, one)["article"] == measure(client, many)["article"]
+    # Without a gallery and attachments their two queries are not made at all.
+    bare = publish(category=one.category, perangkat_daerah=one.perangkat_daerah, tags=["c"])
+    assert measure(client, bare)["article"] == measure(client, one)["article"] - 2
 
 
 def test_budget_independent_of_article_count(client, publish):
