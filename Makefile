@@ -25,9 +25,11 @@ demo: install
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
 
-## Run the whole test suite (PostgreSQL on 127.0.0.1:5432, or $$DATABASE_URL).
+## Run the whole test suite (PostgreSQL on 127.0.0.1:5432, or $$DATABASE_URL), in
+## TEST_WORKERS parallel processes (pytest-xdist; each has its own test database and Redis db).
+TEST_WORKERS ?= 2
 test: install-dev
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: install-dev
 	$(BIN)/ruff check .

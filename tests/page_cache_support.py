@@ -9,6 +9,13 @@ from django.core.cache import cache
 from django.utils import timezone
 
 
+def redis_test_db():
+    """TEST_REDIS_DB (3), plus the pytest-xdist worker's number: every worker flushes
+    its own database."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    return int(os.environ.get("TEST_REDIS_DB", "3")) + int(worker.removeprefix("gw") or 0)
+
+
 def cache_backends(key_prefix):
     """An autouse fixture running every test of a module on both cache backends."""
 
@@ -18,7 +25,7 @@ def cache_backends(key_prefix):
             settings.CACHES = {
                 "default": {
                     "BACKEND": "kominfo.cache.ResilientRedisCache",
-                    "LOCATION": f"redis://127.0.0.1:6379/{os.environ.get('TEST_REDIS_DB', '3')}",
+                    "LOCATION": f"redis://127.0.0.1:6379/{redis_test_db()}",
                     "KEY_PREFIX": key_prefix,
                 }
             }

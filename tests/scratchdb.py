@@ -22,7 +22,8 @@ def _admin(base, sql):
 def scratch_database(suffix):
     """Yields the environment for manage.py on a fresh database; drops it afterwards."""
     base, name = os.environ["DATABASE_URL"].rsplit("/", 1)
-    name = f"{name}_{suffix}"
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")  # parallel workers never share one
+    name = f"{name}_{worker}_{suffix}" if worker else f"{name}_{suffix}"
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env.update(DATABASE_URL=f"{base}/{name}", DJANGO_SETTINGS_MODULE="kominfo.settings")
     _admin(base, f"DROP DATABASE IF EXISTS {name}")
