@@ -5,7 +5,7 @@ never yielding NULL); the download view and the media server ask here, and pages
 list documents filter them out inside the query that loads them (``served_queryset``).
 This module knows nothing about the apps that register."""
 
-from django.db.models import Q
+from django.db.models import BooleanField, Exists, OuterRef, Q, Value
 
 _withheld_sources = []
 
@@ -27,6 +27,16 @@ def served_queryset(queryset):
     """``queryset`` (of Documents) without the withheld ones, as a condition of the same
     query: a page that prefetches its attachments through this needs no extra query."""
     return queryset.exclude(_withheld()) if _withheld_sources else queryset
+
+
+def withheld_exists(document_ref):
+    """An expression for annotating rows that point at a document (``document_ref``,
+    e.g. "document_id"): whether that document is withheld, in the same query."""
+    if not _withheld_sources:
+        return Value(False, output_field=BooleanField())
+    from .models import Document
+
+    return Exists(Document.objects.filter(pk=OuterRef(document_ref)).filter(_withheld()))
 
 
 def withheld_ids(document_ids):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from media_library import access
 from perangkat_daerah.models import PerangkatDaerah
 from publishing import page_cache
 from publishing.page_cache import public_page
@@ -155,7 +156,9 @@ def export_csv(request):
 @require_safe
 @public_page(item=lambda kwargs: (ENTRY, f"slug:{kwargs['slug']}"))
 def detail(request, slug):
-    entry = live_or_gone(request, _entries(), slug=slug)
+    # A public entry may share its file with an exempt one: then it offers no download.
+    entries = _entries().annotate(file_withheld=access.withheld_exists("document_id"))
+    entry = live_or_gone(request, entries, slug=slug)
     if isinstance(entry, HttpResponse):
         return entry
     return render(request, "ppid/detail.html", {"object": entry})
@@ -170,9 +173,10 @@ def download(request, slug):
     """Counts the download, then sends the reader to the file or the external link.
     A POST (a button), so crawlers and link previews do not count. The entry's cached
     page (which shows the count) is renewed; no list is."""
-    entry = get_object_or_404(_entries(), slug=slug)
-    if entry.is_exempt:
-        raise Http404
+    entries = _entries().annotate(file_withheld=access.withheld_exists("document_id"))
+    entry = get_object_or_404(entries, slug=slug)
+    if entry.is_exempt or (entry.document_id and entry.file_withheld):
+        raise Http404  # nothing counted for a file nobody may download
     if entry.document_id:
         target = entry.document.get_download_url()
     elif entry.external_url:

@@ -136,6 +136,20 @@ def test_a_document_becomes_public_again_when_no_exempt_entry_uses_it(world, cli
     assert client.get(f"/media/{doc.file.name}").status_code == 200
 
 
+def test_a_public_entry_sharing_an_exempt_file_offers_no_download(world, client):
+    """Attacker finding: the public entry still showed "Unduh", counted the click, then
+    the file answered 404."""
+    doc = make_document(world.pd)
+    publish(world, make_entry(world, title="Rahasia", kip_class="dikecualikan",
+                              legal_reason="Pasal 17", document=doc))  # fmt: skip
+    public = publish(world, make_entry(world, title="Terbuka", document=doc))
+    page = client.get(public.get_absolute_url()).content.decode()
+    assert "tidak tersedia untuk umum" in page
+    assert "download-form" not in page and doc.get_download_url() not in page
+    assert client.post(f"/ppid/{public.slug}/unduh/").status_code == 404
+    assert not DownloadCount.objects.exists()
+
+
 def test_csv_export_parses_and_neutralises_formulas(world, client):
     publish(world, make_entry(world, title='=HYPERLINK("http://evil","klik")', summary="+1+1"))
     publish(
