@@ -582,6 +582,7 @@ class Importer:
                 valid = pipeline.clean_image_bytes(data, relative)
                 self.dry_images[item["post_id"]] = {
                     "title": title,
+                    "alt_text": unescape(meta.get("_wp_attachment_image_alt", ""))[:250],
                     "width": valid.width,
                     "height": valid.height,
                     "file_size": len(valid.content),
@@ -1067,8 +1068,6 @@ class Importer:
     def _bylines(self, article, logins, new):
         """Bylines of the chosen PD: a credit typed into the body wins over dc:creator
         (often just "admin"). Returns the rows in their order."""
-        if not new:
-            ArticleAuthor.objects.filter(article=article).delete()
         names = [(self.authors.get(login) or login).strip()[:120] for login in logins]
         for login in logins:
             if login in self.authors and login not in self.author_pages:
@@ -1082,6 +1081,11 @@ class Importer:
             ArticleAuthor(article=article, author=self._author(name), order=order)
             for order, name in enumerate(dict.fromkeys(n for n in names if n))
         ]
+        if not new:
+            existing = list(ArticleAuthor.objects.filter(article=article).order_by("order", "pk"))
+            if [(r.author_id, r.order) for r in existing] == [(r.author_id, r.order) for r in rows]:
+                return existing  # unchanged: the history shows no byline change
+            ArticleAuthor.objects.filter(article=article).delete()
         return ArticleAuthor.objects.bulk_create(rows)
 
     def _author(self, name):
@@ -1099,12 +1103,17 @@ class Importer:
         return author
 
     def _gallery(self, article, wp_ids):
-        GalleryItem.objects.filter(article=article).delete()
-        images = Image.objects.filter(
-            pk__in=WordPressItem.objects.filter(
-                site=self.site, kind="attachment", wp_id__in=wp_ids, image__isnull=False
-            ).values("image_id")
+        images = list(
+            Image.objects.filter(
+                pk__in=WordPressItem.objects.filter(
+                    site=self.site, kind="attachment", wp_id__in=wp_ids, image__isnull=False
+                ).values("image_id")
+            )
         )
+        existing = list(GalleryItem.objects.filter(article=article).order_by("order", "pk"))
+        if [(g.image_id, g.order) for g in existing] == [(i.pk, n) for n, i in enumerate(images)]:
+            return existing  # unchanged: the history shows no gallery change
+        GalleryItem.objects.filter(article=article).delete()
         return GalleryItem.objects.bulk_create(
             [GalleryItem(article=article, image=image, order=n) for n, image in enumerate(images)]
         )

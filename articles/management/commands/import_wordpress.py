@@ -5,7 +5,6 @@ import sys
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from articles.wordpress.importer import import_export
 from articles.wordpress.models import WordPressImport
@@ -15,9 +14,11 @@ from perangkat_daerah.roles import is_editor
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Import a WordPress export (WXR) with its uploads folder into one regional agency."
-    )
+    @property
+    def help(self):  # translated when asked, not when the module is imported
+        return _(
+            "Import a WordPress export (WXR) with its uploads folder into one regional agency."
+        )
 
     def add_arguments(self, parser):
         parser.add_argument("export", help=_("The .xml file from WordPress Tools → Export"))
