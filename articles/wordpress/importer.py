@@ -186,6 +186,7 @@ class Importer:
         # against it (attachment wp_id -> facts of the valid image; old key -> address).
         self.dry_images = {}
         self.dry_addresses = {}
+        self.dry_hashes = set()  # pictures the dry run has seen (duplicates are told)
         self.dead_links = []  # the current post's links to files that are not there
         self.author_pages = {}  # login -> author whose /author/LOGIN/ address is recorded
 
@@ -589,7 +590,11 @@ class Importer:
                     "content_hash": valid.source_hash,
                 }
                 self._dry_addresses(item, relative, url)
-                return (Out.UPDATED if found else Out.IMPORTED), "", ""
+                digest = pipeline.content_hash(data)
+                same = digest in self.dry_hashes or pipeline.find_duplicate_image(digest)
+                self.dry_hashes.add(digest)
+                message = _("same picture as an image already in the library") if same else ""
+                return (Out.UPDATED if found else Out.IMPORTED), message, ""
             image = pipeline.find_duplicate_image(pipeline.content_hash(data))
             message = _("same picture as an image already in the library") if image else ""
             if image is None:
@@ -866,6 +871,7 @@ class Importer:
             # The workflow syncs the instance with the row it bumped (no query needed).
             written_version=article.version,
             modified=parse_date(item.get("post_modified_gmt"), item.get("post_modified")),
+            text_fingerprint=_text_print(item),
         )
         conflicts = self._redirects(_post_paths(item, when), article=article)
         if conflicts:
@@ -907,6 +913,20 @@ class Importer:
         modified = parse_date(item.get("post_modified_gmt"), item.get("post_modified"))
         if found.modified and modified and modified < found.modified:
             return Out.SKIPPED, _("the export file is older than what was already imported"), url
+        if (
+            found.modified
+            and modified == found.modified
+            and found.text_fingerprint
+            and found.text_fingerprint != _text_print(item)
+        ):
+            return (
+                Out.SKIPPED,
+                _(
+                    "the export file is not newer than what was already imported "
+                    "(same modification time, other text)"
+                ),
+                url,
+            )
         if found.written_version is not None and article.version != found.written_version:
             return (
                 Out.SKIPPED,
@@ -1206,6 +1226,10 @@ def _strict_commits():
     if connection.vendor == "postgresql" and connection.connection is not None:
         with connection.cursor() as cursor:
             cursor.execute("RESET synchronous_commit")
+
+
+def _text_print(item):
+    return fingerprint([item["title"], item["content"], item["excerpt"]])
 
 
 def _free_tag_slug(slug):

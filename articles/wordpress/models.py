@@ -161,6 +161,9 @@ class WordPressItem(models.Model):
     written_version = models.PositiveIntegerField(null=True)
     # WordPress's post_modified of what was last imported: an older export is refused.
     modified = models.DateTimeField(null=True)
+    # Of the post's title, text and excerpt: WordPress moves post_modified whenever these
+    # change, so other text at the same post_modified is not a newer version.
+    text_fingerprint = models.CharField(max_length=64, blank=True)
     article = models.ForeignKey(
         "articles.Article", on_delete=models.SET_NULL, null=True, related_name="+"
     )

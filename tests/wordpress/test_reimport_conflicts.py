@@ -64,6 +64,13 @@ def test_older_export_does_not_revert_newer_content(run_import):
     assert "lebih lama" in out
 
 
+def test_other_text_at_the_same_modification_time_is_not_newer(run_import):
+    run_import(export("Judul baru", "2024-09-05 10:00:00"))
+    run_import(export("Judul lama", "2024-09-05 10:00:00"))
+    assert Article.objects.filter(title="Judul baru").exists()
+    assert "tidak lebih baru" in last_results()[1][1]
+
+
 def test_truncated_older_export_reverts_nothing(run_import):
     run_import(export("Judul baru", "2024-09-05 10:00:00"))
     data = export("Judul lama", "2024-09-01 10:00:00", wxr.post(3, "Tiga", "<p>x</p>"))

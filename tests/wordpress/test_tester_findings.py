@@ -35,6 +35,7 @@ def photo_export(status="publish"):
         wxr.attachment(
             41, "2024/09/WhatsApp-Image-2024-09-02-at-14.11.22.jpeg", alt="Banjir di desa"
         ),
+        wxr.attachment(42, "2024/09/copy-of-the-same.jpg", alt="Salinan"),  # same picture
         wxr.post(
             50,
             "Banjir Sangatta",
@@ -52,7 +53,7 @@ def test_dry_run_predicts_the_real_run_and_says_nothing_was_saved(run_import, up
     dry_rows = {(r.kind, r.wp_id): (r.outcome, r.message) for r in dry.results.all()}
     assert not Article.objects.exists()
     assert out.splitlines()[-1].startswith("Uji coba: tidak ada yang disimpan.")
-    assert "akan diimpor: 3" in out
+    assert "akan diimpor: 4" in out
     assert "foto utama" not in out and "tidak ditemukan" not in out
     run_import(photo_export(status="pending"), uploads=uploads)
     real = last_run()
@@ -67,6 +68,7 @@ def test_dry_run_report_file_says_would_be_imported(run_import, uploads, tmp_pat
     rows = list(csv.DictReader(report.open(encoding="utf-8")))
     assert {r["hasil"] for r in rows} == {"akan diimpor"}
     assert {r["jenis"] for r in rows} == {"kategori", "lampiran", "berita"}
+    assert any(r["pesan"] == "gambar yang sama sudah ada di pustaka media" for r in rows)
 
 
 def test_first_paragraph_becomes_the_lead_once(run_import):
@@ -191,14 +193,14 @@ def test_limit_means_posts_with_what_they_need(run_import, uploads):  # noqa: F8
 
 
 def test_unchanged_bylines_are_not_reported_as_changed(run_import):
-    def export(title):
+    def export(title, modified):
         return wxr.export(
             wxr.author("admin", "Wak Hedir"),
-            wxr.post(1, title, "<p>a</p><p>b</p>", status="draft"),
+            wxr.post(1, title, "<p>a</p><p>b</p>", status="draft", modified=modified),
         )
 
-    run_import(export("Judul satu"))
-    run_import(export("Judul dua"))
+    run_import(export("Judul satu", "2024-09-02 14:11:22"))
+    run_import(export("Judul dua", "2024-09-03 10:00:00"))
     article = Article.objects.get()
     first, second = article.revisions.order_by("pk")
     labels = revisions.changed_labels(article, first.content, second.content)
