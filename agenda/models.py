@@ -100,7 +100,7 @@ class Event(Publishable):
     def clean(self):
         super().clean()
         try:
-            self.coverage_url = clean_address(self.coverage_url)
+            self.coverage_url = clean_address(self.coverage_url, local_only=True)
         except ValidationError as error:
             raise ValidationError({"coverage_url": error.messages}) from None
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:

@@ -11,7 +11,6 @@ from publishing import workflow
 from publishing.admin import PublishingAdminMixin
 from publishing.templatetags.indonesian import zone_label
 
-from .admin_autosave import DraftAutosaveMixin
 from .admin_bylines import BylineChoicesMixin
 from .admin_tags import TagSuggestMixin
 from .forms import ArticleAdminForm
@@ -67,7 +66,6 @@ class GalleryItemInline(PhotoRowsInlineMixin, ArticlePartInline):
 class ArticleAdmin(
     PDScopedAdminMixin,
     TagSuggestMixin,
-    DraftAutosaveMixin,
     PublishingAdminMixin,
     admin.ModelAdmin,
 ):

@@ -22,6 +22,8 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag, TaggedItem
 
 from authors.models import Author
+from media_library import access
+from media_library.models import Document
 from perangkat_daerah.models import PerangkatDaerah
 from publishing import search as search_engine
 from publishing.models import Transition
@@ -251,7 +253,12 @@ def _detail_queryset():
                 queryset=GalleryItem.objects.select_related("image"),
                 to_attr="gallery_list",
             ),
-            "attachments",
+            # Exempt PPID documents are left out by the same query (no extra one).
+            Prefetch(
+                "attachments",
+                queryset=access.served_queryset(Document.objects.all()),
+                to_attr="served_attachment_list",
+            ),
         )
     )
     return related_module.with_extras(queryset, live())
@@ -450,6 +457,9 @@ def archive_month(request, year, month):
     )
 
 
+NEWS = "berita"  # the ?jenis= key of articles
+
+
 @require_safe
 @public_page
 def search(request):
@@ -461,7 +471,7 @@ def search(request):
     params = form.cleaned()
     query = params["q"]
     if params["category"]:
-        params["jenis"] = "berita"  # a news category narrows the search to the news
+        params["jenis"] = NEWS  # a news category narrows the search to the news
     context = {"form": form, "query": query, "jenis": params["jenis"], "page_obj": None}
     results = None
     if query:
@@ -469,7 +479,7 @@ def search(request):
         results = search_engine.search(query, params, params["jenis"], number, PER_PAGE)
         if number > 1 and not results.rows:
             raise Http404(_("Page not found"))
-        news = params["jenis"] in ("", "berita")
+        news = params["jenis"] in ("", NEWS)
         if not results.total and news and search_module.fuzzy_allowed(query):
             candidates = search_module.apply_filters(teaser_list(), params)
             page = search_page(request, search_module.fuzzy(candidates, query))
@@ -516,10 +526,16 @@ def _type_tabs(request, results, chosen):
     params = request.GET.copy()
     params.pop("page", None)
     tabs = []
+    category = params.pop("kategori", None)
     for key, label in [("", _("All")), *[(s.key, s.label) for s in search_engine.searchables()]]:
         params["jenis"] = key
         if not key:
             params.pop("jenis")
+        # A news category only narrows the news: the other tabs search without it.
+        if category and key == NEWS:
+            params.setlist("kategori", category)
+        else:
+            params.pop("kategori", None)
         if results is None:
             n, capped = 0, False
         elif key:

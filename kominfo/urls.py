@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
-from . import health, media_serve, two_factor
+from . import admin_shortcut, health, media_serve, two_factor
 
 admin.site.site_header = "Kominfo CMS"
 admin.site.site_title = "Kominfo CMS"
@@ -21,6 +21,12 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("admin/2fa/setup/", two_factor.setup, name="two_factor_setup"),
     path("admin/2fa/verify/", two_factor.verify, name="two_factor_verify"),
+    # Before the admin's own r/<ct>/<id>/ (same name): scoped by the model's admin.
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin_shortcut.view_on_site,
+        name="admin_view_on_site",
+    ),
     path("admin/", admin.site.urls),
     path("media-library/", include("media_library.urls")),
     path("", include("articles.urls_crawlers")),

@@ -1,38 +1,46 @@
 """Documents that must never be served to the public, whatever link reaches them. A
-using app registers ``finder(document_ids) -> set of withheld ids`` (e.g. the PPID
-register's exempt entries); the download view and the media server ask here. This
-module knows nothing about the apps that register."""
+using app registers ``source() -> queryset of the withheld documents' ids`` (e.g. the
+PPID register's exempt entries: ``Entry.objects.filter(...).values("document_id")``,
+never yielding NULL); the download view and the media server ask here, and pages that
+list documents filter them out inside the query that loads them (``served_queryset``).
+This module knows nothing about the apps that register."""
 
-_withheld_finders = []
+from django.db.models import Q
+
+_withheld_sources = []
 
 
-def register_withheld(finder):
-    if finder not in _withheld_finders:
-        _withheld_finders.append(finder)
-    return finder
+def register_withheld(source):
+    if source not in _withheld_sources:
+        _withheld_sources.append(source)
+    return source
+
+
+def _withheld():
+    condition = Q()
+    for source in _withheld_sources:
+        condition |= Q(pk__in=source())
+    return condition
+
+
+def served_queryset(queryset):
+    """``queryset`` (of Documents) without the withheld ones, as a condition of the same
+    query: a page that prefetches its attachments through this needs no extra query."""
+    return queryset.exclude(_withheld()) if _withheld_sources else queryset
 
 
 def withheld_ids(document_ids):
     ids = set(document_ids)
-    found = set()
-    for finder in _withheld_finders:
-        if ids:
-            found |= set(finder(ids))
-    return found
+    if not ids or not _withheld_sources:
+        return set()
+    from .models import Document
+
+    withheld = Document.objects.filter(pk__in=ids).filter(_withheld())
+    return set(withheld.values_list("pk", flat=True))
 
 
 def is_withheld(document):
     return document is not None and document.pk in withheld_ids([document.pk])
-
-
-def withheld_file_ids(name):
-    """Ids of the withheld documents whose file is this storage name (usually none)."""
-    if not _withheld_finders:
-        return set()
-    from .models import Document
-
-    ids = list(Document.objects.filter(file=name).values_list("pk", flat=True)[:5])
-    return withheld_ids(ids) if ids else set()
 
 
 def staff_may_see(request, document_ids):

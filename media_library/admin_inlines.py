@@ -32,6 +32,9 @@ class PhotoRowsInlineMixin:
                 field = self.fields[image_field]
                 visible = Image.objects.visible_to(user)
                 field.queryset = visible | Image.objects.filter(pk__in=current)
+                field.error_messages["invalid_choice"] = _(
+                    "This photo cannot be used here: it belongs to another agency or was deleted."
+                )
                 image_id = getattr(self.instance, f"{image_field}_id") if self.instance.pk else None
                 self.foreign = (
                     image_id is not None

@@ -1,14 +1,13 @@
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from perangkat_daerah.models import PerangkatDaerah
 from perangkat_daerah.roles import user_pd_ids
 
-from . import access, pipeline
+from . import access, downloads, pipeline
 from .models import Document, Image
 
 EDITOR_RENDITION_WIDTH = 1280
@@ -57,8 +56,8 @@ def editor_upload(request):
 
 @require_GET
 def document_download(request, pk, key):
-    """Always a download, never rendered by the browser: attachment, the sniffed content
-    type and nosniff."""
+    """Always a download, never rendered by the browser: attachment (named after the
+    document's title), the sniffed content type and nosniff."""
     document = get_object_or_404(Document, pk=pk)
     if key != document.download_key:
         raise Http404
@@ -68,10 +67,8 @@ def document_download(request, pk, key):
         handle = document.file.storage.open(document.file.name, "rb")
     except (FileNotFoundError, OSError):
         raise Http404 from None
-    filename = f"{slugify(document.title)[:80] or 'dokumen'}.{document.kind}"
-    response = FileResponse(
-        handle, as_attachment=True, filename=filename, content_type=document.content_type
-    )
+    response = FileResponse(handle, as_attachment=True, content_type=document.content_type)
+    downloads.attach(response, document.title, document.kind)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

@@ -10,19 +10,25 @@ class PagesConfig(AppConfig):
     demo_seed = "pages.demo.seed"
 
     def ready(self):
-        from publishing import registry
+        from publishing import imports, registry
         from site_settings import menu
 
         from .completeness import missing_for_review
-        from .models import Page
+        from .importing import HANDLER
+        from .models import Page, content_problems
 
-        registry.register(Page, completeness=missing_for_review, search=searchable())
+        registry.register(
+            Page, completeness=missing_for_review, search=searchable(), check=content_problems
+        )
         menu.register_target(
             Page,
             live=lambda: Page.objects.live().select_related("perangkat_daerah"),
             url=page_url,
             next_change=lambda: next_change(Page),
+            # the address reads the agency and two parents (pages are 3 levels deep)
+            every=lambda: Page.objects.select_related("perangkat_daerah", "parent__parent"),
         )
+        imports.register(HANDLER)
 
 
 def searchable():

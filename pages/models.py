@@ -115,3 +115,39 @@ class Page(Publishable):
     def get_absolute_url(self, by_id=None):
         pd_slug = self.perangkat_daerah.slug if self.perangkat_daerah_id else None
         return self.url_for(self.path_slugs(by_id), pd_slug)
+
+
+def placement_problems(page, parent, pd_id, slug):
+    """[(field name, message)]: what is wrong with ``page`` (saved or new) at this place —
+    under ``parent`` in the agency ``pd_id`` with ``slug``. The one check for the page
+    form, a restored revision and an approved proposal."""
+    problems = []
+    if parent is not None:
+        if parent.perangkat_daerah_id != pd_id:
+            problems.append(("parent", _("The parent page must belong to the same agency.")))
+        chain = [parent, *reversed(parent.ancestors())]
+        height = page.subtree_height() if page.pk else 0
+        if page.pk and any(p.pk == page.pk for p in chain):
+            problems.append(("parent", _("A page cannot be placed under itself.")))
+        elif len(chain) + 1 + height > MAX_DEPTH:
+            message = _("Pages can be nested %(n)s levels deep at most.") % {"n": MAX_DEPTH}
+            problems.append(("parent", message))
+    if slug:
+        if pd_id is not None and parent is None and slug in RESERVED_PD_SLUGS:
+            problems.append(("slug", _("This address is reserved; choose another one.")))
+        siblings = Page.objects.filter(slug=slug, parent=parent, perangkat_daerah_id=pd_id)
+        if page.pk:
+            siblings = siblings.exclude(pk=page.pk)
+        if siblings.exists():
+            problems.append(("slug", _("Another page at this place already uses this address.")))
+    return problems
+
+
+def content_problems(page, content):
+    """placement_problems for a snapshot about to be written back (publishing.registry)."""
+    parent_id = content.get("parent_id", page.parent_id)
+    parent = Page.objects.filter(pk=parent_id).first() if parent_id else None
+    if parent_id and parent is None:
+        return []  # a deleted parent is reported by the publishing core
+    pd_id = content.get("perangkat_daerah_id", page.perangkat_daerah_id)
+    return [m for _f, m in placement_problems(page, parent, pd_id, content.get("slug", page.slug))]

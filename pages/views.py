@@ -42,7 +42,7 @@ def _show(request, slugs, agency):
     pages = list(live.filter(Q(slug__in=slugs) | Q(parent__isnull=True)).order_by("order", "title"))
     chain = _walk(pages, slugs)
     if chain is None:
-        raise Http404(_("Page not found"))
+        return _gone_or_missing(request, slugs, agency)
     page = chain[-1]
     by_id = {p.pk: p for p in pages}
     pd_slug = agency.slug if agency else None
@@ -59,6 +59,16 @@ def _show(request, slugs, agency):
         "siblings": [p for p in pages if p.parent_id is None] if agency else [],
     }
     return render(request, "pages/page_detail.html", context)
+
+
+def _gone_or_missing(request, slugs, agency):
+    """410 when the address was a page that has been unpublished (it, or a page above
+    it, is withdrawn), as for every other type; else 404. One query, misses only."""
+    on_path = Page.objects.filter(perangkat_daerah=agency, slug__in=slugs)
+    chain = _walk(list(on_path.only("pk", "slug", "parent_id", "status")), slugs)
+    if chain and any(p.status == Page.Status.ARCHIVED for p in chain):
+        return render(request, "410.html", status=410)
+    raise Http404(_("Page not found"))
 
 
 @require_safe

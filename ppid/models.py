@@ -124,10 +124,9 @@ class DownloadCount(models.Model):
         return f"{self.entry_id}: {self.count}"
 
 
-def withheld_documents(document_ids):
-    """Library documents that belong to an exempt entry (in any status): never served."""
-    return set(
-        InformationEntry.objects.filter(
-            kip_class=KIPClass.DIKECUALIKAN, document_id__in=document_ids
-        ).values_list("document_id", flat=True)
-    )
+def withheld_documents():
+    """Ids of the library documents that belong to an exempt entry (in any status): never
+    served (media_library.access; a subquery, without NULLs)."""
+    return InformationEntry.objects.filter(
+        kip_class=KIPClass.DIKECUALIKAN, document__isnull=False
+    ).values("document_id")

@@ -14,15 +14,17 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from perangkat_daerah.roles import is_editor
 
 from . import revisions, sharelinks, workflow
-from .forms import bound_datetimes
+from .admin_autosave import DraftAutosaveMixin
+from .forms import ChildRowsFormSet, bound_datetimes
 from .models import Notification, NotificationPreference, Revision
-from .steps import STEPS
+from .steps import STEPS, for_type
 from .templatetags.indonesian import zone_label
 
 PUBLISH_PROPOSAL = "_publish_proposal"
@@ -73,7 +75,7 @@ def preview_response(request, obj, template, extra=None):
     return response
 
 
-class PublishingAdminMixin:
+class PublishingAdminMixin(DraftAutosaveMixin):
     """Mix into the ModelAdmin of a registered content type (before admin.ModelAdmin)."""
 
     preview_template = None  # the public template used for previews
@@ -122,6 +124,10 @@ class PublishingAdminMixin:
         if not str(object_id).isdigit():
             raise Http404
         return get_object_or_404(self.get_queryset(request), pk=int(object_id))
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield type(formset.__name__, (ChildRowsFormSet, formset), {}), inline
 
     def get_actions(self, request):
         # Bulk delete would bypass the delete rules: every deletion goes one by one
@@ -204,9 +210,9 @@ class PublishingAdminMixin:
                 )
             else:
                 note = _(
-                    "This item is published: your change was saved as a proposal and goes live "
-                    "when a Redaktur approves it. Readers still see the current version."
-                )
+                    "This %(type)s is published: your change was saved as a proposal and goes "
+                    "live when a Redaktur approves it. Readers still see the current version."
+                ) % {"type": capfirst(obj._meta.verbose_name)}
             messages.warning(request, note)
         return response
 
@@ -267,7 +273,7 @@ class PublishingAdminMixin:
         return {
             "article": obj,
             "item": obj,
-            "wf_steps": workflow.allowed_steps(user, obj),
+            "wf_steps": for_type(workflow.allowed_steps(user, obj), type(obj)),
             "pending_revision": pending,
             "can_approve": bool(pending) and is_editor(user),
             "can_share": is_editor(user),
@@ -307,23 +313,31 @@ class PublishingAdminMixin:
                     errors = error.messages
                 else:
                     messages.success(
-                        request, _("Done: %(action)s.") % {"action": STEPS[name].label}
+                        request,
+                        _("Done: %(action)s.") % {"action": STEPS[name].label_for(type(obj))},
                     )
                     if not self.get_queryset(request).filter(pk=obj.pk).exists():
                         return redirect(self._url("changelist"))
                     return redirect(self._url("change", obj.pk))
             else:
                 errors = [e for errs in form.errors.values() for e in errs]
+        # A refused step keeps what the user typed, with the error beside it.
+        typed = {}
+        if errors and request.POST.get("action") in STEPS:
+            typed = {key: request.POST.get(key, "") for key in ("when", "expires", "comment")}
+            typed.update(step=request.POST["action"], errors=errors)
+            errors = []
         response = self._page(
             request,
             obj,
             "admin/publishing/workflow.html",
             _("Status of “%(title)s”") % {"title": obj},
             errors=errors,
+            typed=typed,
             form=form,
             **self.workflow_context(request, obj),
         )
-        response.status_code = 400 if errors else 200
+        response.status_code = 400 if errors or typed else 200
         return response
 
     def preview_view(self, request, object_id):
@@ -442,7 +456,9 @@ class PublishingAdminMixin:
     @staticmethod
     def _approved_message(obj):
         if obj.is_scheduled:
-            return _("The change is approved; it goes live with the article at its scheduled time.")
+            return _(
+                "The change is approved; it goes live with the %(type)s at its scheduled time."
+            ) % {"type": obj._meta.verbose_name}
         return _("The change is approved and live.")
 
     def reject_revision_view(self, request, object_id, revision_id):

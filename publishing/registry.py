@@ -20,6 +20,9 @@ class ContentConfig:
     admin_prefix: str = ""
     # publishing.search.Searchable: what of this type the public search finds.
     search: object = None
+    # (obj, snapshot) -> list of messages: type rules a snapshot must still meet when
+    # it is written back (restore, approval), e.g. the page depth limit.
+    check: object = None
 
     def parent_fk(self, child_model):
         for f in child_model._meta.concrete_fields:
@@ -28,7 +31,7 @@ class ContentConfig:
         raise LookupError(f"{child_model} has no ForeignKey to {self.model}")
 
 
-def register(model, *, children=None, completeness=None, search=None):
+def register(model, *, children=None, completeness=None, search=None, check=None):
     opts = model._meta
     config = ContentConfig(
         model=model,
@@ -36,6 +39,7 @@ def register(model, *, children=None, completeness=None, search=None):
         completeness=completeness,
         admin_prefix=f"admin:{opts.app_label}_{opts.model_name}",
         search=search,
+        check=check,
     )
     _registry[model] = config
     for listener in _listeners:

@@ -164,11 +164,14 @@ def usable_version(obj, content):
     return fixed, problems
 
 
-def check_applicable(obj, content):
+def check_applicable(obj, content, *, type_rules=True):
     """Raise ValidationError (Indonesian, naming each problem) when a snapshot cannot be
-    written back: a related photo was deleted, another item took its address, ..."""
+    written back: a related photo was deleted, another item took its address, a rule of
+    the type (``ContentConfig.check``) is no longer met ..."""
     config = config_for(obj)
     problems = _missing_references(config, content) + _unique_conflicts(config, obj, content)
+    if type_rules and not problems and config.check is not None:
+        problems = [str(message) for message in config.check(obj, content)]
     if problems:
         raise ValidationError(
             _("This version cannot be applied: %(problems)s. Nothing was changed.")
@@ -177,11 +180,12 @@ def check_applicable(obj, content):
         )
 
 
-def apply(obj, content):
+def apply(obj, content, *, type_rules=True):
     """Write a snapshot onto ``obj`` and its relations, all or nothing (caller holds
-    the row lock). Raises ValidationError instead of a database error."""
+    the row lock). Raises ValidationError instead of a database error. ``type_rules``:
+    off only to show a snapshot (the form that shows it checks them on save)."""
     config = config_for(obj)
-    check_applicable(obj, content)
+    check_applicable(obj, content, type_rules=type_rules)
     try:
         with transaction.atomic():
             for f in scalar_fields(config.model):
@@ -232,7 +236,7 @@ def materialized(obj, content):
         try:
             with quiet():
                 if content is not None:
-                    apply(obj, content)
+                    apply(obj, content, type_rules=False)
             yield obj
         finally:
             transaction.savepoint_rollback(savepoint)

@@ -132,10 +132,11 @@ def filtered(spec, params):
         if spec.agency is None:
             return queryset.none()
         queryset = queryset.filter(**{spec.agency: params["pd"]})
+    # The date a reader filters by is the one each type shows (an event's start).
     if params.get("date_from"):
-        queryset = queryset.filter(published_at__date__gte=params["date_from"])
+        queryset = queryset.filter(**{f"{spec.date}__date__gte": params["date_from"]})
     if params.get("date_to"):
-        queryset = queryset.filter(published_at__date__lte=params["date_to"])
+        queryset = queryset.filter(**{f"{spec.date}__date__lte": params["date_to"]})
     if spec.filters:
         queryset = spec.filters(queryset, params)
     return queryset

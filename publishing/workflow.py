@@ -215,7 +215,8 @@ def perform(
     comment = (comment or "").strip()
     _require(can_view(user, obj))
     if step.comment_required and not comment:
-        raise ValidationError(_("%(label)s: a comment is required.") % {"label": step.label})
+        label = step.label_for(type(obj))
+        raise ValidationError(_("%(label)s: a comment is required.") % {"label": label})
     if step.needs_time and (when is None or when <= timezone.now()):
         raise ValidationError(_("Choose a publication time in the future."))
     with transaction.atomic():
@@ -224,8 +225,8 @@ def perform(
         _require(step.who != EDITOR or is_editor(user))
         if not _possible(step, locked):
             raise ValidationError(
-                _("This action is not possible while the item is “%(status)s”.")
-                % {"status": locked.get_status_display()}
+                _("This action is not possible while the %(type)s is “%(status)s”.")
+                % {"type": locked._meta.verbose_name, "status": locked.get_status_display()}
             )
         _require(_may_take(user, locked, step))
         if step.needs_complete and not (imported and step.target == S.PUBLISHED):

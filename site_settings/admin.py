@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from perangkat_daerah.roles import is_administrator
 
-from .menu_forms import MenuItemForm
+from . import menu
+from .menu_forms import MenuChildrenFormSet, MenuItemForm
 from .models import MenuItem, SiteSettings
 
 
@@ -52,9 +53,24 @@ class AdministratorOnly:
         return is_administrator(request.user)
 
 
+class MenuChildInline(AdministratorOnly, admin.TabularInline):
+    """The sub-items of a top-level item, edited with it: a heading and its first
+    sub-item can be saved together (a heading without a link needs one)."""
+
+    model = MenuItem
+    fk_name = "parent"
+    form = MenuItemForm
+    formset = MenuChildrenFormSet
+    fields = ["title", "order", "target", "url"]
+    extra = 1
+    verbose_name = _("sub-item")
+    verbose_name_plural = _("sub-items")
+
+
 @admin.register(MenuItem)
 class MenuItemAdmin(AdministratorOnly, admin.ModelAdmin):
     form = MenuItemForm
+    inlines = [MenuChildInline]
     list_display = ["title", "parent", "order", "link", "in_header", "in_footer"]
     list_editable = ["order", "in_header", "in_footer"]
     list_select_related = ["parent", "target_type"]
@@ -62,20 +78,16 @@ class MenuItemAdmin(AdministratorOnly, admin.ModelAdmin):
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
-        # One query per target type on the page: the names the links point to.
-        wanted = {}
+        labels = menu.target_labels(changelist.result_list)
         for item in changelist.result_list:
-            if item.target_type_id:
-                wanted.setdefault(item.target_type, set()).add(item.target_id)
-        names = {}
-        for ct, ids in wanted.items():
-            model = ct.model_class()
-            if model is not None:
-                for obj in model._default_manager.filter(pk__in=ids):
-                    names[(ct.pk, obj.pk)] = f"{ct.name}: {obj}"
-        for item in changelist.result_list:
-            item.target_label = names.get((item.target_type_id, item.target_id))
+            item.target_label = labels.get((item.target_type_id, item.target_id))
         return changelist
+
+    def get_inline_instances(self, request, obj=None):
+        # A sub-item has no sub-items of its own (two levels).
+        if obj is not None and obj.parent_id is not None:
+            return []
+        return super().get_inline_instances(request, obj)
 
     @admin.display(description=_("links to"))
     def link(self, obj):

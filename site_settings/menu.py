@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+from django.utils.text import capfirst
 
 CACHE_KEY = "site_settings:menu"
 CACHE_SECONDS = 300
@@ -26,10 +27,26 @@ class Target:
     # () -> the next moment live() changes by itself (a scheduled publication or an
     # expiry), or None: the cached menu is rebuilt from then on.
     next_change: object = None
+    # () -> queryset of every object the admin may choose, with what url() and the
+    # labels read (select_related); default: all of the model.
+    every: object = None
+
+    def choosable(self):
+        return self.every() if self.every is not None else self.model._default_manager.all()
+
+    def label(self, obj):
+        """What tells two targets of the same name apart in the admin: type, agency,
+        address ("Halaman: Profil — Diskominfo — /pd/diskominfo/profil/")."""
+        parts = [f"{capfirst(self.model._meta.verbose_name)}: {obj}"]
+        agency = getattr(obj, "perangkat_daerah", None)
+        if agency is not None:
+            parts.append(str(agency))
+        parts.append(self.url(obj))
+        return " — ".join(parts)
 
 
-def register_target(model, *, live, url, next_change=None):
-    _targets[model] = Target(model=model, live=live, url=url, next_change=next_change)
+def register_target(model, *, live, url, next_change=None, every=None):
+    _targets[model] = Target(model=model, live=live, url=url, next_change=next_change, every=every)
     uid = f"menu-{model._meta.label_lower}"
     post_save.connect(forget, sender=model, dispatch_uid=f"{uid}-save", weak=False)
     post_delete.connect(forget, sender=model, dispatch_uid=f"{uid}-delete", weak=False)
@@ -40,9 +57,15 @@ def targets():
 
 
 def forget(**kwargs):
+    """A linked object changed: its title or address in the menu may have."""
+    cache.delete(CACHE_KEY)
+
+
+def menu_changed(**kwargs):
+    """A menu item changed: whether there is a menu at all may have, too."""
     from .models import SiteSettings
 
-    cache.delete(CACHE_KEY)
+    forget()
     # Written by an Administrator's menu edit (never while reading a page).
     SiteSettings.objects.update_or_create(pk=1, defaults={"has_menu": _menu_rows_exist()})
 
@@ -54,14 +77,31 @@ def _menu_rows_exist():
 
 
 def choices():
-    """Form choices "<content type id>:<object id>", grouped by type."""
+    """Form choices "<content type id>:<object id>", grouped by type (one query per
+    type), each labelled so that two targets of the same name differ."""
     groups = []
-    for model in _targets:
+    for model, target in _targets.items():
         ct = ContentType.objects.get_for_model(model)
-        options = [(f"{ct.pk}:{obj.pk}", str(obj)) for obj in model._default_manager.all()[:500]]
+        options = [(f"{ct.pk}:{obj.pk}", target.label(obj)) for obj in target.choosable()[:500]]
         if options:
             groups.append((str(model._meta.verbose_name_plural).capitalize(), options))
     return groups
+
+
+def target_labels(items):
+    """{(content type id, object id): label} of the menu items' targets, one query per
+    target type."""
+    wanted = {}
+    for item in items:
+        if item.target_type_id:
+            wanted.setdefault(item.target_type_id, set()).add(item.target_id)
+    labels = {}
+    for ct_id, ids in wanted.items():
+        target = _targets.get(ContentType.objects.get_for_id(ct_id).model_class())
+        if target is not None:
+            for obj in target.choosable().filter(pk__in=ids):
+                labels[(ct_id, obj.pk)] = target.label(obj)
+    return labels
 
 
 def _resolve(items):
@@ -152,5 +192,5 @@ def load(generation=None, site=None):
 def connect_signals():
     from .models import MenuItem
 
-    post_save.connect(forget, sender=MenuItem, dispatch_uid="menu-item-save", weak=False)
-    post_delete.connect(forget, sender=MenuItem, dispatch_uid="menu-item-delete", weak=False)
+    post_save.connect(menu_changed, sender=MenuItem, dispatch_uid="menu-item-save", weak=False)
+    post_delete.connect(menu_changed, sender=MenuItem, dispatch_uid="menu-item-delete", weak=False)

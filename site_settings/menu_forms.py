@@ -1,5 +1,7 @@
 """The admin form of a menu item: a link target chosen from the registered types, or
-an address; two levels at most."""
+an address; two levels at most. Every item links somewhere, except a top-level heading
+with sub-items: the header shows it as a <details> element that opens its sub-menu
+without JavaScript (and the footer as plain text above its links)."""
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
@@ -16,7 +18,10 @@ class MenuItemForm(forms.ModelForm):
     target = forms.ChoiceField(
         label=_("links to"),
         required=False,
-        help_text=_("A page or category of this site. Leave empty to use the address below."),
+        help_text=_(
+            "A page or category of this site. Leave empty to use the address below. A "
+            "top-level heading with sub-items may have neither: it opens its sub-menu."
+        ),
     )
 
     class Meta:
@@ -28,7 +33,7 @@ class MenuItemForm(forms.ModelForm):
         self.fields["target"].choices = [("", "—")] + menu.choices()
         if self.instance.target_type_id:
             self.initial["target"] = f"{self.instance.target_type_id}:{self.instance.target_id}"
-        if self.instance.pk:
+        if self.instance.pk and "parent" in self.fields:
             self.fields["parent"].queryset = MenuItem.objects.filter(parent__isnull=True).exclude(
                 pk=self.instance.pk
             )
@@ -60,14 +65,43 @@ class MenuItemForm(forms.ModelForm):
                 raise ValidationError(_("Choose either a link target or an address, not both."))
             if not target and not url and parent is not None:
                 raise ValidationError(_("A sub-item needs a link target or an address."))
+            # A top-level item without a link: MenuChildrenFormSet requires sub-items.
         if parent is not None:
             if parent.parent_id is not None:
-                self.add_error("parent", _("The menu has two levels only."))
+                self._parent_error(_("The menu has two levels only."))
             elif self.instance.pk and self.instance.children.exists():
-                self.add_error("parent", _("This item has sub-items, so it must stay on top."))
+                self._parent_error(_("This item has sub-items, so it must stay on top."))
         return cleaned
+
+    def _parent_error(self, message):
+        # In the sub-item rows the parent is a hidden field: show the error on the row.
+        hidden = self.fields["parent"].widget.is_hidden
+        self.add_error(None if hidden else "parent", message)
 
     def save(self, commit=True):
         target = self.cleaned_data.get("target")
         self.instance.target_type_id, self.instance.target_id = target or (None, None)
         return super().save(commit)
+
+
+class MenuChildrenFormSet(forms.BaseInlineFormSet):
+    """The sub-items edited with their top-level item. A top-level item with neither a
+    target nor an address is a heading: it is refused unless a sub-item stays."""
+
+    def clean(self):
+        super().clean()
+        heading = self.instance
+        if heading.parent_id is not None or heading.target_type_id or heading.url:
+            return
+        kept = [
+            form
+            for form in self.forms
+            if not (self.can_delete and self._should_delete_form(form))
+            and (form.instance.pk is not None or form.has_changed())
+        ]
+        if not kept:
+            raise ValidationError(
+                _("Choose a link target or an address. Only a heading with sub-items may "
+                  "have neither: add its first sub-item below."),
+                code="no_link",
+            )  # fmt: skip

@@ -5,10 +5,13 @@ from datetime import timedelta
 from urllib.parse import quote
 
 from django import template
+from django.core.exceptions import SuspiciousOperation
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from media_library.access import served
 
 register = template.Library()
 
@@ -74,6 +77,16 @@ def _bylines(article):
 @register.simple_tag
 def bylines(article):
     return _bylines(article)
+
+
+@register.filter
+def article_attachments(article):
+    """The attachments the public may download: loaded with the page without the
+    withheld ones (articles.views), or, e.g. in the workflow preview, filtered here."""
+    documents = getattr(article, "served_attachment_list", None)
+    if documents is None:
+        documents = served(article.attachments.all())
+    return documents
 
 
 @register.simple_tag
@@ -214,7 +227,10 @@ def canonical_url(context):
     """This page's canonical address: path plus a page number above 1 (nothing else)."""
     request = context["request"]
     url = request.build_absolute_uri(request.path)
-    page = request.GET.get("page", "")
+    try:
+        page = request.GET.get("page", "")
+    except SuspiciousOperation:  # e.g. > 1,000 parameters, while rendering an error page
+        page = ""
     if page.isdigit() and int(page) > 1:
         url += f"?page={int(page)}"
     return url

@@ -1,8 +1,9 @@
 """The only place where the WordPress import talks to the publishing core.
 
 Every change is saved with a complete revision and every status change is logged with
-a comment that names the import. Content of an article that is already published is
-never written in place: the import's new version is built inside a savepoint,
+a comment that names the import. Works on any registered type (articles, and the pages
+a content app imports through ``publishing.imports``); "article" below means either.
+Content of an article that is already published is never written in place: the import's new version is built inside a savepoint,
 snapshotted, rolled back, and then proposed and approved by the importing
 Administrator, so the approval is in the article's history like any other.
 """

@@ -181,6 +181,16 @@ def _plain(fragment):
     return re.sub(r"\s+", " ", html.unescape(strip_tags(fragment or ""))).strip()
 
 
+def plain_lead(excerpt, body_html, limit=300):
+    """A summary: the excerpt, else the first paragraph of the body, as plain text (for
+    types that do not show it above the body, e.g. pages)."""
+    text = _plain(excerpt)
+    if not text:
+        first = re.search(r"<p[^>]*>(.*?)</p>", body_html or "", re.S | re.I)
+        text = _plain(first.group(1) if first else body_html)
+    return Truncator(text).chars(limit)
+
+
 def lead_and_body(excerpt, body_html, limit=400):
     """The lead and the body. The post's excerpt is the lead when it has one. Else the
     body's first paragraph becomes the lead and leaves the body (the article page shows

@@ -1,4 +1,6 @@
-"""Import a WordPress export: terms and media first, then posts, then links between posts.
+"""Import a WordPress export: terms and media first, then posts, then the item types
+content apps import (pages, through ``publishing.imports``; parents before children),
+then links to items that came later.
 
 Each item is written in its own transaction together with its map row
 (``WordPressItem``), so a killed import leaves nothing half-done and the next run
@@ -18,11 +20,13 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, connection, connections, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -34,6 +38,8 @@ from articles.models import Article, ArticleAuthor, Category, GalleryItem
 from authors.models import Author
 from media_library import pipeline
 from media_library.models import Document, Image
+from publishing import imports
+from publishing.imports import ImportedItem
 
 from . import adapter, clean
 from .models import ImportResult, LegacyRedirect, WordPressImport, WordPressItem
@@ -69,15 +75,15 @@ class Lookups:
     their transaction has committed. A key it was not asked about is read as before."""
 
     def __init__(self):
-        self.maps, self.map_ids = {}, set()  # post wp_id -> WordPressItem
+        self.maps, self.map_ids = {}, set()  # (kind, wp_id) -> WordPressItem
         self.images, self.image_ids = {}, set()  # attachment wp_id -> WordPressItem
         self.redirects, self.redirect_keys = {}, set()  # old key -> LegacyRedirect
         self.slugs, self.slug_bases = set(), set()  # article slugs taken
 
     def add(self, maps=(), redirects=(), slugs=()):
-        for wp_id, row in maps:
-            self.maps[wp_id] = row
-            self.map_ids.add(wp_id)
+        for key, row in maps:
+            self.maps[key] = row
+            self.map_ids.add(key)
         for row in redirects:
             self.redirects[row.old_path] = row
             self.redirect_keys.add(row.old_path)
@@ -172,7 +178,12 @@ class Importer:
         self.known = {"category": {}, "author": {}, "tag": {}}
         self.document_parents = set()
         self.unresolved_links = False
-        self.relink = []  # ids of articles whose links point at posts imported later
+        # (model label, pk) of objects whose links point at items imported later
+        self.relink = []
+        # Old item types a content app imports (publishing.imports): WordPress pages.
+        self.handlers = imports.handlers()
+        self.tree = {}  # wp_id of such an item -> (its parent's wp_id, its post_name)
+        self.chosen = set()  # with --limit: the wp_ids of such items within the limit
         self.note = _("WordPress import")
         self.counts = dict.fromkeys(Out.values, 0)
         self.needs = None  # with --limit: what the limited run imports (see Needs)
@@ -209,12 +220,13 @@ class Importer:
         errors = []
         if run.limit:
             self.needs = Needs(self.source(), run.limit)
-        steps = [self._pass_terms_and_media, self._pass_posts]
+        steps = [self._pass_terms_and_media, self._pass_posts, self._pass_typed]
         if self.jobs > 1:
             steps = [
                 self._pass_terms_and_media,
                 lambda: self._parallel("_pass_attachments"),
                 lambda: self._parallel("_pass_posts"),
+                self._pass_typed,  # few items, parents first: in this process
             ]
         with adapter.muted():
             # A damaged file stops each pass at the damage; everything before it is
@@ -244,7 +256,7 @@ class Importer:
 
     def _parallel(self, step):
         """Run one pass in ``jobs`` forked processes, each with its own connection and
-        its share of the items; collect the articles whose links need pass 3."""
+        its share of the items; collect the items whose links need pass 4."""
         global _CURRENT
         _CURRENT = self
         connections.close_all()  # children must never share the parent's socket
@@ -357,7 +369,11 @@ class Importer:
             elif kind == "tag":
                 if self.needs is None or unquote(data["slug"]).lower() in self.needs.tags:
                     self._term("tag", data, self._tag)
-            elif kind == "item" and self._wanted(data):
+            elif kind == "item":
+                if data["post_type"] in self.handlers:
+                    self.tree[data["post_id"]] = (data["post_parent"], unquote(data["post_name"]))
+                if not self._wanted(data):
+                    continue
                 self.run.total += 1
                 if data["post_type"] == "attachment" and self.jobs == 1:
                     self._limited_item(data, self._attachment)
@@ -411,11 +427,12 @@ class Importer:
     def _map(self, kind, wp_id):
         lookups = self.lookups
         if lookups is not None:
-            if kind == "post" and wp_id in lookups.map_ids:
-                return lookups.maps.get(wp_id)
+            if (kind, wp_id) in lookups.map_ids:
+                return lookups.maps.get((kind, wp_id))
             if kind == "attachment" and wp_id in lookups.image_ids:
                 return lookups.images.get(wp_id)
-        return WordPressItem.objects.filter(site=self.site, kind=kind, wp_id=wp_id).first()
+        rows = WordPressItem.objects.filter(site=self.site, kind=kind, wp_id=wp_id)
+        return rows.prefetch_related(imports.target_prefetch()).first()
 
     def _remember(self, kind, wp_id, found=None, **fields):
         if found is None:
@@ -424,8 +441,8 @@ class Importer:
             for name, value in fields.items():
                 setattr(found, name, value)
             found.save()
-        if kind == "post":
-            self._committed(maps=[(wp_id, found)])
+        if kind != "attachment":
+            self._committed(maps=[((kind, wp_id), found)])
 
     def _after_commit(self, cache, key, value):
         self.pending.append(lambda: cache.__setitem__(key, value))
@@ -446,7 +463,7 @@ class Importer:
         another site's import (not taken over)."""
         keys = _keys(olds)
         existing = self._existing_redirects(keys)
-        fields = {"article": None, "category": None, "tag": None, "target": "", **target}
+        fields = {"content_object": None, "category": None, "tag": None, "target": "", **target}
         new, conflicts = [], []
         for key in keys:
             row = existing.get(key)
@@ -454,7 +471,7 @@ class Importer:
                 new.append(LegacyRedirect(old_path=key, site=self.site, **fields))
             elif row.site != self.site:
                 conflicts.append(key)
-            elif any(_value(row, name) != _pk(value) for name, value in fields.items()):
+            elif any(_value(row, name) != _value_of(name, value) for name, value in fields.items()):
                 for name, value in fields.items():
                     setattr(row, name, value)
                 row.save()
@@ -472,8 +489,10 @@ class Importer:
             asked = [k for k in keys if k not in lookups.redirect_keys]
             found = {k: lookups.redirects[k] for k in keys if k in lookups.redirects}
         if asked:
-            rows = LegacyRedirect.objects.filter(old_path__in=asked).select_related(
-                "article", "category", "tag"
+            rows = (
+                LegacyRedirect.objects.filter(old_path__in=asked)
+                .select_related("category", "tag")
+                .prefetch_related(imports.target_prefetch())
             )
             found.update((r.old_path, r) for r in rows)
         return found
@@ -678,7 +697,14 @@ class Importer:
         batch = []
         try:
             for kind, data in read_export(self.source()):
-                if kind == "item" and data["post_type"] != "attachment" and self._select(data):
+                if kind != "item" or data["post_type"] == "attachment":
+                    continue
+                if data["post_type"] in self.handlers:
+                    # Imported in their own pass; --limit counts them where they stand.
+                    if self.run.limit and self._select(data):
+                        self.chosen.add(data["post_id"])
+                    continue
+                if self._select(data):
                     batch.append(data)
                     if len(batch) == POST_BATCH:
                         self._posts(batch)
@@ -706,7 +732,8 @@ class Importer:
                 # Rows stay in file order: the ones waiting go first.
                 ImportResult.objects.bulk_create(unwritten)
                 unwritten = []
-                self._item(item, self._post)
+                handler = self.handlers.get(item["post_type"])
+                self._item(item, self._post if handler is None else self._typed)
         finally:
             self.lookups = None
             ImportResult.objects.bulk_create(unwritten)
@@ -728,12 +755,23 @@ class Importer:
         article), their featured images, the old addresses they record or link to, and
         which of their slugs are taken."""
         lookups = Lookups()
-        ids = [item["post_id"] for item in batch]
-        lookups.map_ids = set(ids)
-        for row in WordPressItem.objects.filter(
-            site=self.site, kind="post", wp_id__in=ids
-        ).select_related("article"):
-            lookups.maps[row.wp_id] = row
+        wanted = {(item["post_type"], item["post_id"]) for item in batch}
+        for item in batch:
+            if item["post_type"] in self.handlers:
+                parent = self._placement(item)[0]
+                if parent:
+                    wanted.add((item["post_type"], parent))
+        lookups.map_ids = wanted
+        by_kind = {}
+        for kind, wp_id in wanted:
+            by_kind.setdefault(kind, []).append(wp_id)
+        which = Q()
+        for kind, ids in by_kind.items():
+            which |= Q(kind=kind, wp_id__in=ids)
+        for row in WordPressItem.objects.filter(which, site=self.site).prefetch_related(
+            imports.target_prefetch()
+        ):
+            lookups.maps[(row.kind, row.wp_id)] = row
         thumbs = {
             int(value)
             for item in batch
@@ -747,8 +785,7 @@ class Importer:
                 lookups.images[row.wp_id] = row
         keys = set()
         for item in batch:
-            when = parse_date(item.get("post_date_gmt"), item.get("post_date"))
-            keys.update(_keys(_post_paths(item, when)))
+            keys.update(_keys(self._paths(item)))
             for match in clean.ATTR_URL.finditer(item["content"] or ""):
                 url = unescape(match.group("url")).strip()
                 if match.group("tag").lower() == "img" or self._is_local(url):
@@ -757,11 +794,13 @@ class Importer:
         lookups.redirect_keys = keys
         for start in range(0, len(keys), 1000):
             chunk = list(keys)[start : start + 1000]
-            for row in LegacyRedirect.objects.filter(old_path__in=chunk).select_related(
-                "article", "category", "tag"
+            for row in (
+                LegacyRedirect.objects.filter(old_path__in=chunk)
+                .select_related("category", "tag")
+                .prefetch_related(imports.target_prefetch())
             ):
                 lookups.redirects[row.old_path] = row
-        bases = {self._slug_base(item) for item in batch}
+        bases = {self._slug_base(item) for item in batch if item["post_type"] == "post"}
         lookups.slug_bases = bases
         lookups.slugs = set(Article.objects.filter(slug__in=bases).values_list("slug", flat=True))
         return lookups
@@ -790,7 +829,7 @@ class Importer:
         when = parse_date(item.get("post_date_gmt"), item.get("post_date"))
         wanted = STATUS_MAP[item["status"]]
         found = self._map("post", item["post_id"])
-        article = found.article if found else None
+        article = found.content_object if found else None
         data_print = fingerprint(item)
         notes = []
         self.unresolved_links = False
@@ -867,30 +906,24 @@ class Importer:
             found,
             guid=item["guid"][:500],
             fingerprint=data_print,
-            article=article,
+            content_object=article,
             # The workflow syncs the instance with the row it bumped (no query needed).
             written_version=article.version,
             modified=parse_date(item.get("post_modified_gmt"), item.get("post_modified")),
             text_fingerprint=_text_print(item),
         )
-        conflicts = self._redirects(_post_paths(item, when), article=article)
+        conflicts = self._redirects(_post_paths(item, when), content_object=article)
         if conflicts:
             notes.append(_conflict_note(conflicts))
         if self.unresolved_links:
-            self.relink.append(article.pk)
+            self.relink.append((article._meta.label_lower, article.pk))
         return outcome, "; ".join(notes), article.get_absolute_url()
 
     def _post_without_writes(self, item):
         """The outcome of a post that needs nothing written (not imported, invalid, or
         unchanged since the last run), else None."""
         post_type, status = item["post_type"], item["status"]
-        if post_type == "page":
-            return (
-                Out.SKIPPED,
-                _("WordPress pages are not imported yet (there is no page type)."),
-                "",
-            )
-        if post_type != "post":
+        if post_type != "post" and post_type not in self.handlers:
             kind = ImportResult.KINDS.get(post_type, post_type)
             return Out.SKIPPED, _("WordPress type “%(type)s” is not imported") % {"type": kind}, ""
         if status not in STATUS_MAP:
@@ -903,11 +936,11 @@ class Importer:
         when = parse_date(item.get("post_date_gmt"), item.get("post_date"))
         if STATUS_MAP[status] == S.PUBLISHED and when is None:
             return Out.FAILED, _("the post has no valid date"), ""
-        found = self._map("post", item["post_id"])
-        article = found.article if found else None
-        if article is None:
+        found = self._map(post_type, item["post_id"])
+        imported = found.content_object if found else None
+        if imported is None:
             return None
-        url = article.get_absolute_url()
+        url = imported.get_absolute_url()
         if found.fingerprint == fingerprint(item):
             return Out.SKIPPED, _("unchanged since the last import"), url
         modified = parse_date(item.get("post_modified_gmt"), item.get("post_modified"))
@@ -927,12 +960,12 @@ class Importer:
                 ),
                 url,
             )
-        if found.written_version is not None and article.version != found.written_version:
+        if found.written_version is not None and imported.version != found.written_version:
             return (
                 Out.SKIPPED,
                 _(
                     "changed on this site since the import last wrote it: not overwritten "
-                    "(edit it here, or delete the article to import it again)"
+                    "(edit it here, or delete it here to import it again)"
                 ),
                 url,
             )
@@ -1028,7 +1061,7 @@ class Importer:
         if "/wp-content/uploads/" in url:
             return self._document_link(url)
         self.unresolved_links = True
-        return clean.old_path(url) or "/"  # a post imported later: fixed in pass 3
+        return clean.old_path(url) or "/"  # an item imported later: fixed in pass 4
 
     def _pick_category(self, categories):
         """The post's first real category (WordPress's "Uncategorized" only as a last resort).
@@ -1146,7 +1179,150 @@ class Importer:
         article.attachments.set(documents)
         return documents
 
-    # --- pass 3: links to posts that came later in the file -----------------------
+    # --- pass 3: pages (the types content apps register in publishing.imports) -----
+
+    def _pass_typed(self):
+        """Items of the registered types, after the posts and parents before children:
+        top-level items while reading, each deeper level (kept in memory: pages are
+        few) after the one above it, so a parent later in the file is found."""
+        if not self.tree:
+            return
+        if self.jobs > 1:  # the processes of the posts pass counted in the database
+            self.run.processed = WordPressImport.objects.values_list("processed", flat=True).get(
+                pk=self.run.pk
+            )
+        _relaxed_commits()
+        deeper, batch, damage = {}, [], None
+        try:
+            for kind, data in read_export(self.source()):
+                if kind != "item" or data["post_type"] not in self.handlers:
+                    continue
+                if self.run.limit and data["post_id"] not in self.chosen:
+                    continue
+                level = self._placement(data)[2]
+                if level > 1:
+                    deeper.setdefault(level, []).append(data)
+                    continue
+                batch.append(data)
+                if len(batch) == POST_BATCH:
+                    self._posts(batch)
+                    batch = []
+        except ExportError as error:
+            damage = error  # every complete item before the damage is still imported
+        self._posts(batch)
+        for level in sorted(deeper):
+            items = deeper[level]
+            for start in range(0, len(items), POST_BATCH):
+                self._posts(items[start : start + POST_BATCH])
+        if damage is not None:
+            raise damage
+
+    def _placement(self, item):
+        """(wp_id of the old parent to attach to or 0, a note for the report, the level
+        the item will have) from the tree of the export. An item nested deeper than the
+        type allows goes under its ancestor one level above the deepest."""
+        handler = self.handlers[item["post_type"]]
+        chain, seen = [], {item["post_id"]}
+        parent = item["post_parent"]
+        while parent in self.tree and parent not in seen:
+            chain.append(parent)
+            seen.add(parent)
+            parent = self.tree[parent][0]
+        if not chain or handler.max_depth <= 1:
+            return 0, "", 1
+        note = ""
+        if len(chain) >= handler.max_depth:
+            note = _("nested %(levels)s levels deep on the old site: placed at level %(max)s") % {
+                "levels": len(chain) + 1,
+                "max": handler.max_depth,
+            }
+            chain = chain[len(chain) - handler.max_depth + 1 :]
+        return chain[0], note, len(chain) + 1
+
+    def _typed(self, item):
+        """Import one item through its registered handler (a WordPress page): cleaned and
+        written through the publishing core like a post, placed under its parent."""
+        handler = self.handlers[item["post_type"]]
+        kind, wp_id = item["post_type"], item["post_id"]
+        when = parse_date(item.get("post_date_gmt"), item.get("post_date"))
+        found = self._map(kind, wp_id)
+        obj = found.content_object if found else None
+        notes = []
+        self.unresolved_links = False
+        self.dead_links = []
+        body = clean.clean_content(item["content"], self._media_url, self._link_url)
+        notes += self._image_notes(body.notes)
+        parent = None
+        if obj is None:
+            parent_id, note, _level = self._placement(item)
+            if note:
+                notes.append(note)
+            parent_row = self._map(kind, parent_id) if parent_id else None
+            parent = parent_row.content_object if parent_row else None
+            if parent_id and parent is None and not self.dry_run:
+                notes.append(
+                    _("its parent (WordPress #%(id)s) was not imported: placed at the top level")
+                    % {"id": parent_id}
+                )
+        title = unescape(item["title"]).strip()[:200] or _("(untitled)")
+        values = ImportedItem(
+            title=title,
+            slug=slugify(unquote(item["post_name"])) or slugify(title),
+            summary=clean.plain_lead(item["excerpt"], body.html),
+            body=body.html,
+            order=_int(item.get("menu_order")),
+            parent=parent,
+            agency=self.pd,
+        )
+        note = f"{self.note}: {self.site} #{wp_id}"
+        new = obj is None
+        if new:
+            obj, placed = handler.apply(None, values)
+            notes += placed
+        with adapter.writing(self.user, obj, note) as version:
+            if not new:
+                notes += handler.apply(obj, values)[1]
+            adapter.save(self.user, obj)
+        revision = version.revision if new else None
+        problem = adapter.move_to(self.user, obj, STATUS_MAP[item["status"]], when, note, revision)
+        if problem:
+            notes.append(_("kept as draft: %(problem)s") % {"problem": problem})
+        self._remember(
+            kind,
+            wp_id,
+            found,
+            guid=item["guid"][:500],
+            parent_wp_id=item["post_parent"] or None,
+            fingerprint=fingerprint(item),
+            content_object=obj,
+            written_version=obj.version,
+            modified=parse_date(item.get("post_modified_gmt"), item.get("post_modified")),
+            text_fingerprint=_text_print(item),
+        )
+        conflicts = self._redirects(self._paths(item), content_object=obj)
+        if conflicts:
+            notes.append(_conflict_note(conflicts))
+        if self.unresolved_links:
+            self.relink.append((obj._meta.label_lower, obj.pk))
+        return (Out.IMPORTED if new else Out.UPDATED), "; ".join(notes), obj.get_absolute_url()
+
+    def _paths(self, item):
+        """Every address the item may have had on the old site."""
+        when = parse_date(item.get("post_date_gmt"), item.get("post_date"))
+        if item["post_type"] not in self.handlers:
+            return _post_paths(item, when)
+        wp_id, guid = item["post_id"], item["guid"]
+        paths = [f"/?page_id={wp_id}", f"/?p={wp_id}", guid if "?" in guid else "", item["link"]]
+        slugs, seen, current = [], set(), wp_id
+        while current in self.tree and current not in seen:
+            seen.add(current)
+            slugs.insert(0, self.tree[current][1])
+            current = self.tree[current][0]
+        if all(slugs):  # WordPress's hierarchical address, and the page's slug alone
+            paths += ["/" + "/".join(slugs) + "/", f"/{slugs[-1]}/"]
+        return [p for p in paths if p]
+
+    # --- pass 4: links to posts that came later in the file -----------------------
 
     def _pass_links(self):
         if self.dry_run:
@@ -1155,28 +1331,31 @@ class Importer:
         def fix(match):
             row = (
                 LegacyRedirect.objects.filter(old_path=key_of_url(match.group(1)))
-                .select_related("article", "category", "tag")
+                .select_related("category", "tag")
+                .prefetch_related(imports.target_prefetch())
                 .first()
             )
             new = _target(row) if row else None
             return f'href="{new}"' if new else match.group(0)
 
-        for index, pk in enumerate(self.relink):
+        for index, (label, pk) in enumerate(self.relink):
             if self.shard is not None and index % self.jobs != self.shard:
                 continue
-            article = Article.objects.filter(pk=pk).first()
-            if article is None:
+            imported = apps.get_model(label).objects.filter(pk=pk).first()
+            if imported is None:
                 continue
-            body = re.sub(r'href="(/[^"]*)"', fix, article.body)
-            if body != article.body:
+            body = re.sub(r'href="(/[^"]*)"', fix, imported.body)
+            if body != imported.body:
                 with transaction.atomic():
-                    with adapter.writing(self.user, article, self.note):
-                        article.body = body
-                        adapter.save(self.user, article)
+                    with adapter.writing(self.user, imported, self.note):
+                        imported.body = body
+                        adapter.save(self.user, imported)
                     # Still the import's own version: a re-import may update it.
                     WordPressItem.objects.filter(
-                        site=self.site, kind="post", article=article
-                    ).update(written_version=article.version)
+                        site=self.site,
+                        content_type=ContentType.objects.get_for_model(imported),
+                        object_id=imported.pk,
+                    ).update(written_version=imported.version)
 
 
 _CURRENT = None
@@ -1266,15 +1445,34 @@ def _keys(olds):
 
 def _target(row):
     """Where an imported object lives now (also before it is public: links between posts)."""
-    if row.article_id:
-        return row.article.get_absolute_url()
+    if row.content_type_id:
+        imported = row.content_object
+        return imported.get_absolute_url() if imported is not None else None
     if row.category_id or row.tag_id:
         return resolve(row)
     return row.target or None
 
 
 def _value(row, name):
+    if name == "content_object":
+        return (row.content_type_id, row.object_id)
     return row.target if name == "target" else getattr(row, f"{name}_id")
+
+
+def _value_of(name, value):
+    """What ``_value`` reads back from a row once ``value`` is set on it."""
+    if name == "content_object":
+        if value is None:
+            return (None, None)
+        return (ContentType.objects.get_for_model(value).pk, value.pk)
+    return _pk(value)
+
+
+def _int(value):
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return 0
 
 
 def _pk(value):

@@ -6,6 +6,8 @@ Imported from ``articles.models`` so they belong to the ``articles`` app."""
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.timezone import localtime
@@ -156,7 +158,7 @@ class WordPressItem(models.Model):
     guid = models.CharField(max_length=500, blank=True)
     parent_wp_id = models.BigIntegerField(null=True)
     fingerprint = models.CharField(max_length=64, blank=True)
-    # The article's version right after the import last wrote it: a different version
+    # The content's version right after the import last wrote it: a different version
     # means the newsroom changed it here since, and a re-import leaves it alone.
     written_version = models.PositiveIntegerField(null=True)
     # WordPress's post_modified of what was last imported: an older export is refused.
@@ -164,9 +166,12 @@ class WordPressItem(models.Model):
     # Of the post's title, text and excerpt: WordPress moves post_modified whenever these
     # change, so other text at the same post_modified is not a newer version.
     text_fingerprint = models.CharField(max_length=64, blank=True)
-    article = models.ForeignKey(
-        "articles.Article", on_delete=models.SET_NULL, null=True, related_name="+"
+    # The article, page … a post became: any type registered with publishing.
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, null=True, related_name="+"
     )
+    object_id = models.PositiveBigIntegerField(null=True)
+    content_object = GenericForeignKey()
     category = models.ForeignKey(
         "articles.Category", on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -193,14 +198,17 @@ class LegacyRedirect(models.Model):
     """An address of the old WordPress site that answers 301 to its new place.
 
     ``old_path`` is the normalised key (see ``articles.wordpress.redirects.legacy_key``);
-    the target is the article, category or tag (so later slug changes are followed) or,
-    for media files and feeds, a fixed address."""
+    the target is the imported object (an article, a page … any type registered with
+    publishing), category or tag, so later slug changes and moves are followed, or, for
+    media files and feeds, a fixed address."""
 
     old_path = models.CharField(_("old address"), max_length=500, unique=True)
     site = models.CharField(_("old site"), max_length=200, blank=True)
-    article = models.ForeignKey(
-        "articles.Article", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    content_object = GenericForeignKey()
     category = models.ForeignKey(
         "articles.Category", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )

@@ -1,4 +1,5 @@
-"""Old WordPress addresses → 301 to their new place, with one indexed query.
+"""Old WordPress addresses → 301 to their new place, with one indexed query (and one
+by primary key for the imported object it points at).
 
 Every old address is reduced to one key (``legacy_key``): ``/?p=12``,
 ``/?page_id=3``, ``/?attachment_id=9``, or the decoded, lower-cased path with a
@@ -6,7 +7,7 @@ trailing slash; ``/page/N/`` is cut off (and becomes ``?page=N`` on the target);
 WordPress's image size variants (``foto-300x200.jpg``, ``foto-scaled.jpg``) become
 the original upload. The middleware asks only when our own URLs had no answer
 (a 404), or for ``/?p=``-style queries on the home page, so the public URL space is
-untouched. Answers are kept in the page cache under the current content generation.
+untouched. Answers are kept in the page cache until content changes.
 """
 
 import hashlib
@@ -68,10 +69,12 @@ def key_of_url(url):
 
 def resolve(redirect):
     """The address a LegacyRedirect points to now, or None (target not public)."""
-    if redirect.article_id:
-        article = redirect.article
-        if article.status == article.Status.ARCHIVED or article.is_live:
-            return article.get_absolute_url()  # archived: the article page answers 410
+    if redirect.content_type_id:
+        target = redirect.content_object
+        if target is None:  # deleted since the import
+            return None
+        if target.status == target.Status.ARCHIVED or target.is_live:
+            return target.get_absolute_url()  # archived: an article page answers 410
         return None
     try:
         if redirect.category_id:
@@ -85,20 +88,22 @@ def resolve(redirect):
 
 def lookup(key):
     """The current target of an old key: one indexed query, cached per content generation."""
-    from publishing import page_cache
+    from publishing import imports, page_cache
 
     from .models import LegacyRedirect
 
     cache_key = f"{CACHE_PREFIX}:{hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()}"
     use_cache = page_cache.page_cache_enabled()
     if use_cache:
-        found = cache.get_many([*page_cache.STATE_KEYS, cache_key])
-        generation = page_cache.current_generation(found)
-        entry = found.get(cache_key)
+        # Renewed by every change of content too, so that an old address follows a
+        # later slug change or move of its target at once.
+        generation = page_cache.current_lists_generation()
+        entry = cache.get(cache_key)
         if entry is not None and entry[0] == generation:
             return entry[1] or None
     redirect = (
-        LegacyRedirect.objects.select_related("article", "category", "tag")
+        LegacyRedirect.objects.select_related("category", "tag")
+        .prefetch_related(imports.target_prefetch())
         .filter(old_path=key)
         .first()
     )

@@ -1,5 +1,6 @@
 """Dates the Indonesian way: "Senin, 2 September 2024 14:11 WITA"."""
 
+from datetime import datetime
 from functools import lru_cache
 
 from django import template
@@ -37,9 +38,11 @@ def tanggal(value, with_time=True):
 
 @register.filter
 def tanggal_pendek(value):
+    """ "2 September 2024" from a moment (in site time) or a calendar day."""
     if not value:
         return ""
-    return _date_text(timezone.localtime(value).date(), "j F Y")
+    day = timezone.localtime(value).date() if isinstance(value, datetime) else value
+    return _date_text(day, "j F Y")
 
 
 @lru_cache(maxsize=1024)

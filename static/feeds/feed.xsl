@@ -4,7 +4,10 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:atom="http://www.w3.org/2005/Atom"
-    exclude-result-prefixes="atom">
+    xmlns:k="urn:kominfo-cms:feed"
+    exclude-result-prefixes="atom k">
+  <!-- Dates: XSLT 1.0 has no date functions, so the feed carries each item's date as
+       Indonesian text (k:tanggal, publishing/feeds.py); without it the raw date shows. -->
   <xsl:output method="html" encoding="utf-8" indent="yes"
       doctype-system="about:legacy-compat"/>
 
@@ -55,7 +58,10 @@
   <xsl:template match="item">
     <li class="feed-item">
       <h3><a href="{link}"><xsl:value-of select="title"/></a></h3>
-      <p class="meta"><xsl:value-of select="pubDate"/></p>
+      <p class="meta feed-date"><xsl:choose>
+        <xsl:when test="k:tanggal"><xsl:value-of select="k:tanggal"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="pubDate"/></xsl:otherwise>
+      </xsl:choose></p>
       <p><xsl:value-of select="description"/></p>
     </li>
   </xsl:template>
@@ -63,7 +69,10 @@
   <xsl:template match="atom:entry">
     <li class="feed-item">
       <h3><a href="{atom:link[@rel='alternate']/@href}"><xsl:value-of select="atom:title"/></a></h3>
-      <p class="meta"><xsl:value-of select="atom:updated"/></p>
+      <p class="meta feed-date"><xsl:choose>
+        <xsl:when test="k:tanggal"><xsl:value-of select="k:tanggal"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="atom:updated"/></xsl:otherwise>
+      </xsl:choose></p>
       <p><xsl:value-of select="atom:summary"/></p>
     </li>
   </xsl:template>

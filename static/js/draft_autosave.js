@@ -1,4 +1,5 @@
-/* Keep the article form's unsaved text in localStorage and warn before leaving.
+/* Keep a content form's unsaved text in localStorage and warn before leaving (the
+   admin form of every publishing type: publishing/admin_autosave.py).
    Settings and texts come from the JSON block #draft-autosave (rendered by the
    server through gettext). A save that succeeds (the next page shows no form error)
    clears the stored copy. No inline script, no third-party code. */

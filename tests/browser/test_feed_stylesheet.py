@@ -10,9 +10,11 @@ from django.utils import timezone
 
 from perangkat_daerah.roles import REDAKTUR
 from publishing import workflow
+from publishing.templatetags.indonesian import tanggal
 from tests.factories import make_article, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+INDONESIAN_DAYS = {"Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"}
 
 
 @pytest.mark.parametrize("path", ["/rss/", "/atom/"])
@@ -20,6 +22,7 @@ def test_feed_opens_as_a_readable_page(browser, live_server, path, tmp_path):
     Group.objects.get_or_create(name=REDAKTUR)
     article = make_article(title="Festival Budaya Wehea Meriah")
     workflow.publish(make_user(REDAKTUR), article, when=timezone.now() - timedelta(hours=1))
+    article.refresh_from_db()
     cache.clear()
     page = browser.new_page(locale="id-ID")
     foreign, problems = [], []
@@ -34,6 +37,10 @@ def test_feed_opens_as_a_readable_page(browser, live_server, path, tmp_path):
     assert heading.inner_text() == "Cara berlangganan"
     assert page.locator(".feed-url").inner_text().endswith(path)
     assert page.locator(".feed-item a", has_text="Festival Budaya Wehea Meriah").count() == 1
+    # the date reads the Indonesian way (k:tanggal), not "Mon, 02 Sep 2024 …"
+    expected = tanggal(article.published_at)
+    assert page.locator(".feed-item .feed-date").inner_text() == expected
+    assert expected.endswith(" WITA") and expected.split(",")[0] in INDONESIAN_DAYS
     page.screenshot(path=str(tmp_path / "feed.png"))
     assert foreign == [] and problems == [], problems
     page.close()

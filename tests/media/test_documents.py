@@ -92,7 +92,7 @@ def test_download_is_an_attachment_with_nosniff(client):
     response = client.get(document.get_download_url())
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == 'attachment; filename="siaran-pers-bimtek.pdf"'
+    assert response["Content-Disposition"] == 'attachment; filename="Siaran Pers Bimtek.pdf"'
     assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content) == files.PDF
 

@@ -49,6 +49,31 @@ def test_all_day_event_spans_whole_local_days_and_saves_twice_the_same(world):
     assert timezone.localtime(event.ends_at) == wita(2026, 12, 5)
 
 
+def test_all_day_event_pages_show_the_last_day_not_the_exclusive_end(world, client):
+    """Ends 23 December (the editor's last day): every page says 21 – 23, not 24 (QA)."""
+    start = timezone.now() + timedelta(days=20)
+    first = timezone.localtime(start).date()
+    event = publish(
+        world,
+        make_event(
+            world,
+            title="Festival Kuliner",
+            all_day=True,
+            starts_at=start,
+            ends_at=wita(*(first + timedelta(days=2)).timetuple()[:3], 10, 0),
+        ),
+    )
+    assert event.last_day == first + timedelta(days=2)
+    wrong_day = first + timedelta(days=3)
+    shown = f"{event.last_day.day} "
+    month_url = f"/agenda/kalender/{first.year}/{first.month}/"
+    for url in (event.get_absolute_url(), "/agenda/", month_url):
+        page = client.get(url).content.decode()
+        assert "Festival Kuliner" in page, url
+        assert f"– {shown}" in page, url
+        assert f"– {wrong_day.day} " not in page, url
+
+
 def test_timed_event_without_end_lasts_two_hours(world):
     event = make_event(world, starts_at=wita(2026, 12, 3, 9, 0))
     assert event.ends_at - event.starts_at == timedelta(hours=2)

@@ -167,6 +167,35 @@ def test_a_backslash_coverage_link_is_refused_like_in_the_menu(world, as_user):
     assert not Event.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "address, kept",
+    [
+        ("https://evil.example/", None),
+        ("https://127.0.0.1.evil.example/berita/x/", None),
+        ("https://user@127.0.0.1:8000/berita/x/", None),
+        ("mailto:x@example.org", None),
+        ("http://127.0.0.1:8000/berita/liputan-rakor/?page=2", "/berita/liputan-rakor/?page=2"),
+        ("/berita/liputan-rakor/", "/berita/liputan-rakor/"),
+    ],
+)
+def test_coverage_link_is_a_page_of_this_site(world, as_user, settings, address, kept):
+    """Attacker finding: any https:// site was accepted as "Berita liputan"."""
+    from agenda.models import Event
+
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    penulis = as_user(world.penulis)
+    response = penulis.post(
+        "/admin/agenda/event/add/", event_form(penulis, world, coverage_url=address)
+    )
+    if kept is None:
+        assert response.status_code == 200
+        assert "errorlist" in response.content.decode()
+        assert not Event.objects.exists()
+    else:
+        assert response.status_code == 302
+        assert Event.objects.get().coverage_url == kept
+
+
 @pytest.mark.parametrize("value", ["0001-01-01T00:00", "9999-12-31T23:59", "1899-12-31T23:00"])
 def test_dates_out_of_range_are_indonesian_form_errors(world, as_user, value):
     from agenda.models import Event
@@ -204,8 +233,9 @@ def test_an_announcement_never_links_an_exempt_attachment(world, client):
     item = make_announcement(world)
     item.attachments.set([secret, public])
     html = client.get(item.get_absolute_url()).content.decode()
-    assert "Formulir Pendaftaran" in html and public.file.url in html
+    assert "Formulir Pendaftaran" in html and public.get_download_url() in html
     assert "Dokumen Rahasia" not in html and secret.file.url not in html
+    assert secret.get_download_url() not in html
 
 
 HUGE = "99999999999999999999999"
@@ -229,7 +259,9 @@ def test_huge_ids_in_autocomplete_fields_are_form_errors(world, as_user, url, fo
     data.update(values)
     response = penulis.post(url, data)
     assert response.status_code == 200
-    assert "yang valid" in response.content.decode()  # the field's Indonesian error
+    html = response.content.decode()
+    # the field's Indonesian error (a photo row names what is wrong with the photo)
+    assert "yang valid" in html or "Foto ini tidak dapat dipakai di sini" in html
 
 
 def test_a_tampered_inline_total_is_refused_quickly(world, as_user):
@@ -245,3 +277,36 @@ def test_a_tampered_inline_total_is_refused_quickly(world, as_user):
     assert "paling banyak 100" in html
     assert html.count('name="photos-') < 100 * 10
     assert not Album.objects.exists()
+
+
+def test_view_on_site_redirect_is_scoped_like_the_admin(world, as_user):
+    """Attacker finding: /admin/r/<ct>/<id>/ told another agency's writer the addresses
+    of drafts and scheduled items of every type."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from agenda.models import Event
+
+    from .content import article
+
+    draft = Event.objects.create(
+        title="Acara Rahasia", slug="acara-rahasia", starts_at=timezone.now(),
+        perangkat_daerah=world.pd,
+    )  # fmt: skip
+    live = article(world, "Berita Terbit")
+    for obj in (draft, live):
+        ct = ContentType.objects.get_for_model(obj).pk
+        url = f"/admin/r/{ct}/{obj.pk}/"
+        stranger = as_user(world.penulis_other).get(url)
+        assert stranger.status_code == 404, (obj, stranger.status_code)
+        assert obj.slug not in stranger.get("Location", "")
+    ct = ContentType.objects.get_for_model(draft).pk
+    # A draft has no public page, even for the editor; a live item redirects.
+    assert as_user(world.redaktur).get(f"/admin/r/{ct}/{draft.pk}/").status_code == 404
+    own = as_user(world.penulis).get(f"/admin/r/{ct}/{draft.pk}/")
+    assert own.status_code == 404
+    ct = ContentType.objects.get_for_model(live).pk
+    response = as_user(world.redaktur).get(f"/admin/r/{ct}/{live.pk}/")
+    assert response.status_code == 302 and response["Location"] == live.get_absolute_url()
+    assert as_user(world.redaktur).get(f"/admin/r/{ct}/abc/").status_code == 404
+    assert as_user(world.redaktur).get(f"/admin/r/99999/{live.pk}/").status_code == 404

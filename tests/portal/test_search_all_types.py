@@ -153,3 +153,29 @@ def test_typo_tolerance_on_news_titles_only_when_news_are_asked_for(client, port
     assert client.get("/cari/", {"q": "vaksinsi"}).context["articles"]
     other_type = client.get("/cari/", {"q": "vaksinsi", "jenis": "pengumuman"})
     assert other_type.context["articles"] == [] and other_type.context["results"] == []
+
+
+def test_type_tabs_of_a_category_search_search_the_other_types_without_it(client, portal):
+    """QA: with ?kategori= chosen, clicking "Agenda (1)" still listed the news."""
+    items = one_of_each(portal)
+    category = items["berita"].category.slug
+    response = client.get("/cari/", {"q": WORD, "kategori": category})
+    assert hits(response) == [("berita", items["berita"].title)]
+    tabs = {tab["key"]: tab["url"] for tab in response.context["types"]}
+    assert f"kategori={category}" in tabs["berita"]
+    agenda = client.get("/cari/" + tabs["agenda"])
+    assert hits(agenda) == [("agenda", items["agenda"].title)]
+    assert "kategori" not in tabs["agenda"] and "kategori" not in tabs[""]
+
+
+def test_date_filter_uses_the_date_each_type_shows(client, portal):
+    """QA: an event published today but held next month was filtered by its publication."""
+    event = one_of_each(portal)["agenda"]
+    day = timezone.localtime(event.starts_at).date()
+    before = (day - timedelta(days=1)).isoformat()
+    after = (day + timedelta(days=1)).isoformat()
+    found = client.get("/cari/", {"q": WORD, "jenis": "agenda", "dari": before, "sampai": after})
+    assert hits(found) == [("agenda", event.title)]
+    assert timezone.localtime(event.published_at).date() < day - timedelta(days=1)
+    later = client.get("/cari/", {"q": WORD, "jenis": "agenda", "dari": after})
+    assert hits(later) == []

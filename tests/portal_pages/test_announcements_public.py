@@ -171,4 +171,9 @@ def test_attached_document_is_in_use_and_served_on_the_page(client, world):
     workflow.publish(world.redaktur, item)
     assert used_by_published(doc)
     html = client.get(item.get_absolute_url()).content.decode()
-    assert f'href="{doc.file.url}" download>Formulir Pendaftaran</a>' in html
+    # Linked through the download view: the file arrives named after its title.
+    assert f'href="{doc.get_download_url()}" download>' in html
+    assert "Formulir Pendaftaran" in html
+    download = client.get(doc.get_download_url())
+    assert download["Content-Disposition"] == 'attachment; filename="Formulir Pendaftaran.pdf"'
+    assert b"".join(download.streaming_content) == pdf

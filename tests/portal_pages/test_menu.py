@@ -55,7 +55,10 @@ def test_administrator_builds_a_two_level_menu(world, settings):
     admin = client_for(world.admin)
     form_html = admin.get(ADD).content.decode()
     response = add_item(
-        admin, title="Profil", target=option_value(form_html, "Profil"), in_footer="on"
+        admin,
+        title="Profil",
+        target=option_value(form_html, "Halaman: Profil — /halaman/profil/"),
+        in_footer="on",
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     top = MenuItem.objects.get(title="Profil")
@@ -64,13 +67,18 @@ def test_administrator_builds_a_two_level_menu(world, settings):
         admin,
         title="Visi & Misi",
         parent=str(top.pk),
-        target=option_value(form_html, "Visi & Misi"),
+        target=option_value(form_html, f"Halaman: Visi & Misi — {visi.get_absolute_url()}"),
     )
     assert sub.status_code == 302
     external = add_item(admin, title="Portal Kabupaten", url="https://kutaitimurkab.go.id")
     assert external.status_code == 302
     category = add_item(
-        admin, title="Ekonomi", target=option_value(form_html, world.category.name), order="5"
+        admin,
+        title="Ekonomi",
+        target=option_value(
+            form_html, f"Kategori: {world.category.name} — /kategori/{world.category.slug}/"
+        ),
+        order="5",
     )
     assert category.status_code == 302
 
@@ -103,6 +111,8 @@ def test_administrator_builds_a_two_level_menu(world, settings):
         "/ok\x00",
         "ftp://example.org/",
         "https://",
+        "https://evil.example\\@kutaitimurkab.go.id/",  # a browser goes to evil.example
+        "https://kutaitimurkab.go.id/a b",
     ],
 )
 def test_hostile_addresses_are_refused(world, url):
@@ -187,7 +197,7 @@ def test_changelist_names_the_target_and_label_is_capitalised(world):
     admin = client_for(world.admin)
     form_html = admin.get(ADD).content.decode()
     assert ">Menuju ke:</label>" in form_html
-    target = option_value(form_html, "Struktur Organisasi")
+    target = option_value(form_html, "Halaman: Struktur Organisasi — /halaman/struktur-organisasi/")
     assert add_item(admin, title="Struktur", target=target).status_code == 302
     listing = admin.get("/admin/site_settings/menuitem/").content.decode()
     assert "Struktur Organisasi" in listing and " #" not in listing.split("result_list")[1]

@@ -41,8 +41,20 @@ def test_unpublished_parent_hides_its_children(client, world):
     root = make_page(world, "profil")
     make_page(world, "visi-misi", parent=root)
     workflow.unpublish(world.redaktur, root, "Ditata ulang.")
-    assert client.get("/halaman/profil/visi-misi/").status_code == 404
+    # Withdrawn, like every other type: 410 Gone for it and the pages under it (QA).
+    assert client.get("/halaman/profil/").status_code == 410
+    assert client.get("/halaman/profil/visi-misi/").status_code == 410
+    assert client.get("/halaman/profil/tidak-ada/").status_code == 404
     assert "visi-misi" not in client.get("/sitemap-halaman.xml").content.decode()
+
+
+def test_a_withdrawn_agency_page_is_gone_and_a_restored_draft_is_missing(client, world):
+    page = make_page(world, "kontak", pd=world.pd)
+    workflow.unpublish(world.redaktur, page, "Nomor lama.")
+    assert client.get(f"/pd/{world.pd.slug}/kontak/").status_code == 410
+    assert client.get(f"/pd/{world.other_pd.slug}/kontak/").status_code == 404
+    workflow.restore(world.redaktur, page)
+    assert client.get(f"/pd/{world.pd.slug}/kontak/").status_code == 404
 
 
 def test_draft_and_scheduled_pages_are_not_public(client, world):

@@ -54,7 +54,7 @@ def test_upload_queues_a_task_and_the_worker_imports(client, administrator, pd, 
     page = client.get(reverse("admin:articles_wordpressimport_change", args=[run.pk]))
     assert page.status_code == 200
     text = page.content.decode()
-    assert "<progress" in text and "Halaman WordPress belum diimpor" in text
+    assert "<progress" in text
     report = client.get(reverse("admin:articles_wordpressimport_report", args=[run.pk]))
     assert report["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(report.content.decode("utf-8-sig"))))
@@ -62,6 +62,9 @@ def test_upload_queues_a_task_and_the_worker_imports(client, administrator, pd, 
     post_row = next(r for r in rows if r[1] == "berita")
     assert post_row[3] == "diimpor"
     assert post_row[2].startswith("'=")  # no formula runs in a spreadsheet
+    # The WordPress page became a page of the agency; the report names its new address.
+    page_row = next(r for r in rows if r[1] == "halaman")
+    assert page_row[3:] == ["diimpor", "", f"/pd/{pd.slug}/post-2/"]
     # A task delivered twice does not import twice.
     from articles.wordpress.tasks import run_import
 

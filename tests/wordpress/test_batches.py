@@ -149,6 +149,6 @@ def test_a_rerun_of_unchanged_posts_reports_each_with_a_few_queries_per_batch(ru
     rows = list(ImportResult.objects.filter(run=run, kind="post").order_by("pk"))
     assert [r.wp_id for r in rows] == list(range(1, 41))  # one line each, in file order
     assert {r.outcome for r in rows} == {"skipped"}
-    assert ImportResult.objects.get(run=run, kind="page").outcome == "skipped"
+    assert ImportResult.objects.get(run=run, kind="page").outcome == "skipped"  # unchanged
     # Not one transaction per unchanged post: the batch's lookups and one INSERT.
     assert len(rerun) < 40, len(rerun)

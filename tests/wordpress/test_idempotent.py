@@ -176,7 +176,7 @@ def test_export_from_another_site_on_a_second_run(run_import):
     assert result.outcome == "imported"
     assert "/?p=1" in result.message  # its old addresses are taken by the first site
     first = Article.objects.get(title="Berita satu")
-    assert LegacyRedirect.objects.get(old_path="/?p=1").article == first
+    assert LegacyRedirect.objects.get(old_path="/?p=1").content_object == first
 
 
 @pytest.mark.django_db(transaction=True)

@@ -123,7 +123,8 @@ def test_pending_post_goes_to_review_or_stays_draft_with_the_reason(run_import):
     [
         ("private", "post", "berstatus pribadi"),
         ("trash", "post", "di tempat sampah"),
-        ("publish", "page", "halaman"),
+        ("private", "page", "berstatus pribadi"),
+        ("trash", "page", "di tempat sampah"),
         ("publish", "nav_menu_item", "jenis wordpress “butir menu”"),
     ],
 )

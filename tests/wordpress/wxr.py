@@ -26,6 +26,7 @@ def post(
     tags=(),
     meta=None,
     parent=0,
+    menu_order=0,
     attachment_url="",
     link=None,
     site=SITE,
@@ -43,7 +44,7 @@ def post(
         f"<link>{escape(link)}</link>",
         "<pubDate>Mon, 02 Sep 2024 06:11:22 +0000</pubDate>",
         f"<dc:creator>{cdata(creator)}</dc:creator>",
-        f'<guid isPermaLink="false">{site}/?p={post_id}</guid>',
+        f'<guid isPermaLink="false">{site}/?{"page_id" if post_type == "page" else "p"}={post_id}</guid>',
         "<description></description>",
         f"<content:encoded>{cdata(content)}</content:encoded>",
         f"<excerpt:encoded>{cdata(excerpt)}</excerpt:encoded>",
@@ -55,7 +56,7 @@ def post(
         f"<wp:post_name>{cdata(name)}</wp:post_name>",
         f"<wp:status>{cdata(status)}</wp:status>",
         f"<wp:post_parent>{parent}</wp:post_parent>",
-        "<wp:menu_order>0</wp:menu_order>",
+        f"<wp:menu_order>{menu_order}</wp:menu_order>",
         f"<wp:post_type>{cdata(post_type)}</wp:post_type>",
         "<wp:post_password><![CDATA[]]></wp:post_password>",
         "<wp:is_sticky>0</wp:is_sticky>",
@@ -139,3 +140,15 @@ def export(*parts, site=SITE, version="1.2"):
         + "\n".join(parts)
         + "\n</channel>\n</rss>\n"
     ).encode()
+
+
+def page(post_id, title="Halaman", content="<p>Isi halaman</p>", *, name=None, path=None, **kw):
+    """A WordPress page: its permalink is the path of slugs from the top-level page
+    (``path``, e.g. "profil/visi-misi"), a draft's is ``?page_id=ID``."""
+    name = f"halaman-{post_id}" if name is None else name
+    site = kw.get("site", SITE)
+    if kw.get("status", "publish") == "publish":
+        link = f"{site}/{path or name}/"
+    else:
+        link = f"{site}/?page_id={post_id}"
+    return post(post_id, title, content, post_type="page", name=name, link=link, **kw)

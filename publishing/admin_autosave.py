@@ -1,4 +1,4 @@
-"""Unsaved text in the article form survives a closed tab.
+"""Unsaved text in the admin form of every publishing type survives a closed tab.
 
 The script (static/js/draft_autosave.js) warns before leaving a form with unsaved
 changes, keeps the typed text in the browser's localStorage (per user and form
@@ -8,6 +8,7 @@ data block (no inline script: the admin CSP allows scripts from 'self' only).
 """
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 
@@ -26,9 +27,9 @@ class DraftAutosaveMixin:
             "prompt": _("Restore unsaved text?"),
             "detail": _("Text typed in this form earlier was not saved."),
             "changed": _(
-                "This article has been saved again since then: check the restored text "
-                "before saving."
-            ),
+                "%(type)s has been saved again since then: check the restored text before saving."
+            )
+            % {"type": capfirst(self.model._meta.verbose_name)},
             "restore": _("Restore"),
             "discard": _("Discard"),
         }
