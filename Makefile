@@ -19,7 +19,7 @@ install-dev: $(BIN)/python
 ## Run the site with demo content on the embedded default (SQLite).
 demo: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
+	HOST=$(HOST) $(BIN)/python manage.py seed_demo
 	@# The background worker (WordPress imports from the admin) runs beside the server and stops with it.
 	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

@@ -52,6 +52,12 @@ CREDIT = re.compile(
     r"(?P<name>[^<]{2,80}?)\s*(?:</(?:strong|b|em|i)>\s*)*</p>",
     re.I,
 )
+# One credit line often names several people: "Ahmad Yani / Foto: BPBD".
+CREDIT_PARTS = re.compile(r"\s*(?:/|\||;|,\s*(?=[A-Za-z ]{2,20}:))\s*")
+PHOTO_LABEL = re.compile(
+    r"^(?:foto|fotografer|foto oleh|dok(?:umentasi)?\.?)\s*:\s*(?P<name>.+)$", re.I
+)
+OTHER_LABEL = re.compile(r"^[A-Za-z][A-Za-z ]{1,20}\s*:\s*\S")
 IDS = re.compile(r"ids\s*=\s*[\"']?(?P<ids>[\d,\s]+)")
 
 
@@ -60,6 +66,7 @@ class Cleaned:
     html: str
     gallery_ids: list = field(default_factory=list)
     credits: list = field(default_factory=list)
+    photo_credit: str = ""
     notes: list = field(default_factory=list)
 
 
@@ -96,10 +103,11 @@ def autop(text):
     return "\n".join(out)
 
 
-def clean_content(raw, resolve_media=None, resolve_link=None):
+def clean_content(raw, resolve_media=None, resolve_link=None, photo_credit_free=False):
     """Clean one post body. ``resolve_media(url)`` returns the new address of an image
     from wp-content/uploads (or None); ``resolve_link(url)`` the new address of a link
-    to the old site (or None to keep it)."""
+    to the old site (or None to keep it). ``photo_credit_free``: the featured image has
+    no credit yet, so a "Foto: …" part of a credit line may become its credit."""
     result = Cleaned(html="")
     text = BLOCK_COMMENT.sub("", raw or "")
     text = GUTENBERG_EMBED.sub(lambda m: oembed(m.group("url")), text)
@@ -142,21 +150,73 @@ def clean_content(raw, resolve_media=None, resolve_link=None):
     text = ATTR_URL.sub(attr_url, text)
 
     def credit(match):
-        result.credits.append(html.unescape(match.group("name")).strip())
-        return ""
+        kept = []
+        for part in CREDIT_PARTS.split(html.unescape(match.group("name")).strip()):
+            photo = PHOTO_LABEL.match(part)
+            if photo and photo_credit_free and not result.photo_credit:
+                result.photo_credit = photo.group("name").strip()
+            elif photo or OTHER_LABEL.match(part):
+                kept.append(part)  # not a writer: stays as text
+            elif part:
+                result.credits.append(part)
+        return f"<p>{escape(' / '.join(kept))}</p>" if kept else ""
 
-    result.html = CREDIT.sub(credit, text).strip()
+    text = CREDIT.sub(credit, text)
+    # Images that could not be imported leave nothing behind, not an empty paragraph.
+    text = MISSING_IMAGE.sub("", text)
+    text = EMPTY_LINK.sub("", text)
+    text = EMPTY_BLOCK.sub("", text)
+    result.html = text.strip()
     return result
 
 
+MISSING_IMAGE = re.compile(r"<img\b[^>]*?\ssrc=\"\"[^>]*>", re.I)
+EMPTY_LINK = re.compile(r"<a\b[^>]*>\s*</a>", re.I)
+EMPTY_BLOCK = re.compile(
+    r"<(p|figure)\b[^>]*>(?:\s|&nbsp;|<br\s*/?>|<figcaption>\s*</figcaption>)*</\1>\s*", re.I
+)
+
+
+def _plain(fragment):
+    return re.sub(r"\s+", " ", html.unescape(strip_tags(fragment or ""))).strip()
+
+
 def plain_lead(excerpt, body_html, limit=300):
-    """The lead: the post's excerpt, else the first paragraph of the body, as plain text."""
-    text = html.unescape(strip_tags(excerpt or "")).strip()
+    """A summary: the excerpt, else the first paragraph of the body, as plain text (for
+    types that do not show it above the body, e.g. pages)."""
+    text = _plain(excerpt)
     if not text:
         first = re.search(r"<p[^>]*>(.*?)</p>", body_html or "", re.S | re.I)
-        text = html.unescape(strip_tags(first.group(1) if first else body_html or "")).strip()
-    text = re.sub(r"\s+", " ", text)
+        text = _plain(first.group(1) if first else body_html)
     return Truncator(text).chars(limit)
+
+
+def lead_and_body(excerpt, body_html, limit=400):
+    """The lead and the body. The post's excerpt is the lead when it has one. Else the
+    body's first paragraph becomes the lead and leaves the body (the article page shows
+    the lead above the body: kept in both, it was read twice). A first paragraph longer
+    than a lead gives only its opening sentences. The paragraph stays where it is (and
+    the lead repeats it) only when taking it out would lose something: it is the whole
+    body, or it holds links, pictures or other markup the plain-text lead cannot keep."""
+    text = _plain(excerpt)
+    if text:
+        return Truncator(text).chars(limit), body_html
+    first = re.search(r"<p(?:\s[^>]*)?>(.*?)</p>\s*", body_html or "", re.S | re.I)
+    if first is None:
+        return Truncator(_plain(body_html)).chars(limit), body_html
+    inner, text = first.group(1), _plain(first.group(1))
+    rest = body_html[: first.start()] + body_html[first.end() :]
+    movable = not re.search(r"<(?!/?(?:strong|b|em|i|br)\b)", inner) and _plain(rest)
+    if not movable:
+        return Truncator(text).chars(limit), body_html
+    if len(text) <= limit:
+        return text, rest.strip()
+    opening = re.match(rf"^(.{{20,{limit}}}[.!?])\s+(?=\S)", text, re.S)
+    if opening is None or "<" in inner:
+        return Truncator(text).chars(limit), body_html
+    remaining = text[opening.end() :]
+    body = body_html[: first.start()] + f"<p>{escape(remaining)}</p>\n" + body_html[first.end() :]
+    return opening.group(1), body.strip()
 
 
 def old_path(url):

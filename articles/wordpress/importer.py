@@ -27,9 +27,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, connection, connections, transaction
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, ArticleAuthor, Category, GalleryItem
@@ -42,7 +44,7 @@ from publishing.imports import ImportedItem
 from . import adapter, clean
 from .models import ImportResult, LegacyRedirect, WordPressImport, WordPressItem
 from .parse import ExportError, read_export
-from .redirects import key_of_url, legacy_key, resolve
+from .redirects import SIZE_VARIANT, key_of_url, legacy_key, resolve
 
 logger = logging.getLogger(__name__)
 Out = ImportResult.Outcome
@@ -51,6 +53,14 @@ IMAGE_EXTENSIONS = {e for exts in pipeline.IMAGE_EXTENSIONS.values() for e in ex
 DOCUMENT_EXTENSIONS = {"pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp"}
 STATUS_MAP = {"publish": S.PUBLISHED, "future": S.PUBLISHED, "draft": S.DRAFT, "pending": S.REVIEW}
 UNCATEGORIZED = {"uncategorized", "tak-berkategori", "tidak-berkategori"}
+DEFAULT_CATEGORY = "berita"
+STATUS_LABELS = {
+    "private": gettext_lazy("private"),
+    "trash": gettext_lazy("in the trash"),
+    "auto-draft": gettext_lazy("automatic drafts"),
+    "inherit": gettext_lazy("revisions"),
+}
+TAG_SLUG = re.compile(r"[-\w]{1,100}")  # what the tag address accepts (articles.converters)
 # Posts are read in batches: what a batch needs from the database (map rows, old
 # addresses, taken slugs, featured images) is read with one query per kind.
 POST_BATCH = 100
@@ -78,6 +88,48 @@ class Lookups:
             self.redirects[row.old_path] = row
             self.redirect_keys.add(row.old_path)
         self.slugs.update(slugs)
+
+
+class Needs:
+    """With --limit N: the first N posts and pages of the export and what they need
+    (their featured images, gallery pictures, files they show or link, attachments
+    hanging under them, their categories and tags); nothing else is imported."""
+
+    def __init__(self, source, limit):
+        self.posts, self.attachments, self.files = set(), set(), set()
+        self.categories, self.tags = set(), set()
+        try:
+            for kind, item in read_export(source):
+                if kind != "item" or item["post_type"] not in ("post", "page"):
+                    continue
+                if len(self.posts) >= limit:
+                    break
+                self._add(item)
+        except ExportError:
+            pass  # the passes report the damage
+
+    def _add(self, item):
+        self.posts.add(item["post_id"])
+        thumb = str(item["meta"].get("_thumbnail_id") or "")
+        if thumb.isdigit():
+            self.attachments.add(int(thumb))
+        body = item["content"] or ""
+        for gallery in clean.GALLERY.finditer(body):
+            ids = clean.IDS.search(gallery.group("attrs"))
+            if ids:
+                self.attachments.update(int(i) for i in re.findall(r"\d+", ids.group("ids")))
+        for url in re.findall(r"/wp-content/uploads/[^\"'\s<>)]+", body):
+            self.files.add(legacy_key(unescape(url))[0])
+        self.categories.update(unquote(n).lower() for n, _name in item["categories"])
+        self.tags.update(unquote(n).lower() for n, _name in item["tags"])
+
+    def wants_attachment(self, item):
+        relative = item["meta"].get("_wp_attached_file") or ""
+        return (
+            item["post_id"] in self.attachments
+            or item["post_parent"] in self.posts
+            or (relative and legacy_key(f"/wp-content/uploads/{relative}")[0] in self.files)
+        )
 
 
 class _DryRun(Exception):
@@ -134,13 +186,20 @@ class Importer:
         self.chosen = set()  # with --limit: the wp_ids of such items within the limit
         self.note = _("WordPress import")
         self.counts = dict.fromkeys(Out.values, 0)
-        self.posts_seen = 0
+        self.needs = None  # with --limit: what the limited run imports (see Needs)
         # Several processes share the items by post id (media and posts use both cores).
         self.jobs = 1 if run.limit or run.dry_run else max(1, jobs)
         self.shard = None
         self.position = 0  # items of the current pass seen so far (for the shares)
         self.lookups = None  # the current batch's Lookups
         self.pending = []  # cache updates that wait for the item's transaction to commit
+        # A dry run stores no media: what the real run would have, so posts are checked
+        # against it (attachment wp_id -> facts of the valid image; old key -> address).
+        self.dry_images = {}
+        self.dry_addresses = {}
+        self.dry_hashes = set()  # pictures the dry run has seen (duplicates are told)
+        self.dead_links = []  # the current post's links to files that are not there
+        self.author_pages = {}  # login -> author whose /author/LOGIN/ address is recorded
 
     # --- running ---------------------------------------------------------------
 
@@ -159,6 +218,8 @@ class Importer:
     def _execute(self):
         run = self.run
         errors = []
+        if run.limit:
+            self.needs = Needs(self.source(), run.limit)
         steps = [self._pass_terms_and_media, self._pass_posts, self._pass_typed]
         if self.jobs > 1:
             steps = [
@@ -180,12 +241,13 @@ class Importer:
             else:
                 self._pass_links()
         if self.jobs > 1:
-            run.processed = WordPressImport.objects.values_list("processed", flat=True).get(
-                pk=run.pk
-            )
             self.counts = dict.fromkeys(Out.values, 0)
             for outcome in run.results.values_list("outcome", flat=True).iterator():
                 self.counts[outcome] += 1
+        # Every item read ends as one report row: the counter ends where the rows do.
+        run.processed = sum(self.counts.values())
+        if not errors:
+            run.total = run.processed
         run.state = WordPressImport.State.FAILED if errors else WordPressImport.State.DONE
         run.message = errors[0] if errors else ""
         run.finished_at = timezone.now()
@@ -300,17 +362,26 @@ class Importer:
             elif kind == "author":
                 self.authors[data["login"]] = data["display_name"] or data["login"]
             elif kind == "category":
-                self._atomic(
-                    "category", data["term_id"], data["name"], lambda d=data: self._category(d)
-                )
+                slug = unquote(data["slug"])
+                self.parents[slug] = unquote(data["parent"])
+                if self.needs is None or slug.lower() in self.needs.categories:
+                    self._term("category", data, self._category)
             elif kind == "tag":
-                self._atomic("tag", data["term_id"], data["name"], lambda d=data: self._tag(d))
+                if self.needs is None or unquote(data["slug"]).lower() in self.needs.tags:
+                    self._term("tag", data, self._tag)
             elif kind == "item":
-                self.run.total += 1
                 if data["post_type"] in self.handlers:
                     self.tree[data["post_id"]] = (data["post_parent"], unquote(data["post_name"]))
+                if not self._wanted(data):
+                    continue
+                self.run.total += 1
                 if data["post_type"] == "attachment" and self.jobs == 1:
                     self._limited_item(data, self._attachment)
+
+    def _term(self, kind, data, work):
+        self.run.total += 1
+        self._tick()
+        self._atomic(kind, data["term_id"], unescape(data["name"]), lambda: work(data))
 
     def _site(self, data):
         base = data.get("base_site_url") or data.get("link") or ""
@@ -332,11 +403,17 @@ class Importer:
             and ((self.position - 1) // SHARD_BLOCK) % self.jobs != self.shard
         ):
             return False
-        limit = self.run.limit
-        if limit and self.posts_seen >= limit:
-            return False
-        self.posts_seen += 1
-        return True
+        return self._wanted(item)
+
+    def _wanted(self, item):
+        """Whether the run imports the item at all (with --limit: the first posts and
+        pages, and the attachments they use)."""
+        needs = self.needs
+        if needs is None:
+            return True
+        if item["post_type"] == "attachment":
+            return needs.wants_attachment(item)
+        return item["post_id"] in needs.posts
 
     def _limited_item(self, item, work):
         if self._select(item):
@@ -424,11 +501,33 @@ class Importer:
         """The LegacyRedirect of one old key (with its target loaded), or None."""
         return self._existing_redirects([key]).get(key) if key else None
 
+    def _default_category(self):
+        """Where WordPress's "Uncategorized" goes: our "Berita", else the first category."""
+        return (
+            Category.objects.filter(slug=DEFAULT_CATEGORY).first()
+            or Category.objects.order_by("order", "name").first()
+        )
+
+    def _uncategorized(self, slug):
+        """WordPress's default category is never created here (it would get a block on
+        the home page): it is mapped to our default category, or to none."""
+        category = self._default_category()
+        if category is None:
+            return Out.SKIPPED, _("WordPress's default category is not created here"), ""
+        self._after_commit(self.category_ids, slug.lower(), category.pk)
+        self._redirect(f"/category/{slug}/", category=category)
+        message = _("WordPress's default category: its posts go to the category “%(name)s”") % {
+            "name": category.name
+        }
+        return Out.SKIPPED, message, f"/kategori/{category.slug}/"
+
     def _category(self, data):
         slug = unquote(data["slug"])
         self.parents[slug] = unquote(data["parent"])
-        found = self._map("category", data["term_id"])
         name = unescape(data["name"]).strip()[:100] or slug
+        if _is_uncategorized(slug, name):
+            return self._uncategorized(slug)
+        found = self._map("category", data["term_id"])
         category = found.category if found and found.category else None
         outcome = Out.SKIPPED if category else Out.IMPORTED
         message = _("already imported") if category else ""
@@ -454,16 +553,22 @@ class Importer:
             }
             message = f"{message}; {note}" if message else note
             self._redirect("/category/" + "/".join(chain) + "/", category=category)
-        self._redirect(f"/category/{slug}/", category=category)
+        self._redirects([f"/category/{slug}/", f"/?cat={data['term_id']}"], category=category)
         self._redirect(f"/category/{slug}/feed/", target=f"/kategori/{category.slug}/rss/")
         return outcome, message, f"/kategori/{category.slug}/"
 
     def _tag(self, data):
-        name = data["name"]  # passed through unchanged: accents, emoji …
+        name = unescape(data["name"])  # accents, emoji … pass through unchanged
         if not name.strip():
             return Out.SKIPPED, _("tag without a name"), ""
-        tag, created = Tag.objects.get_or_create(name=name[:100])
-        self._redirect(f"/tag/{unquote(data['slug'])}/", tag=tag)
+        slug = unquote(data["slug"]).lower()
+        tag = Tag.objects.filter(name=name[:100]).first()
+        created = tag is None
+        if created:
+            tag = Tag(name=name[:100], slug=_free_tag_slug(slug))
+            tag.save()
+        self._redirects([f"/tag/{slug}/", f"/?tag={slug}"], tag=tag)
+        self._redirect(f"/tag/{slug}/feed/", target="/rss/")  # we have no feed per tag
         return (
             (Out.IMPORTED if created else Out.SKIPPED),
             ("" if created else _("already exists")),
@@ -494,8 +599,21 @@ class Importer:
         image = document = None
         if extension in IMAGE_EXTENSIONS:
             if self.dry_run:
-                pipeline.clean_image_bytes(data, relative)
-                return Out.IMPORTED, _("dry run: the image is valid"), ""
+                valid = pipeline.clean_image_bytes(data, relative)
+                self.dry_images[item["post_id"]] = {
+                    "title": title,
+                    "alt_text": unescape(meta.get("_wp_attachment_image_alt", ""))[:250],
+                    "width": valid.width,
+                    "height": valid.height,
+                    "file_size": len(valid.content),
+                    "content_hash": valid.source_hash,
+                }
+                self._dry_addresses(item, relative, url)
+                digest = pipeline.content_hash(data)
+                same = digest in self.dry_hashes or pipeline.find_duplicate_image(digest)
+                self.dry_hashes.add(digest)
+                message = _("same picture as an image already in the library") if same else ""
+                return (Out.UPDATED if found else Out.IMPORTED), message, ""
             image = pipeline.find_duplicate_image(pipeline.content_hash(data))
             message = _("same picture as an image already in the library") if image else ""
             if image is None:
@@ -511,7 +629,8 @@ class Importer:
         else:
             if self.dry_run:
                 pipeline.clean_document_bytes(data, relative)
-                return Out.IMPORTED, _("dry run: the document is valid"), ""
+                self._dry_addresses(item, relative, url)
+                return (Out.UPDATED if found else Out.IMPORTED), "", ""
             document = Document.objects.filter(content_hash=pipeline.content_hash(data)).first()
             message = _("same file as a document already in the library") if document else ""
             if document is None:
@@ -540,6 +659,11 @@ class Importer:
             message = _join(message, _conflict_note(conflicts))
         return (Out.UPDATED if found else Out.IMPORTED), message, target
 
+    def _dry_addresses(self, item, relative, url):
+        """Remember where a file checked by the dry run would be served from."""
+        for key in _keys([f"/wp-content/uploads/{relative}", url]):
+            self.dry_addresses[key] = f"/media/uji-coba/{posixpath.basename(relative)}"
+
     def _read_upload(self, relative):
         if self.uploads is None:
             raise ValidationError(_("No uploads folder was given (--uploads)."))
@@ -563,7 +687,6 @@ class Importer:
 
     def _pass_posts(self):
         WordPressImport.objects.filter(pk=self.run.pk).update(total=self.run.total)
-        self.posts_seen = 0
         self.document_parents = set(
             WordPressItem.objects.filter(
                 site=self.site, kind="attachment", document__isnull=False
@@ -710,15 +833,30 @@ class Importer:
         data_print = fingerprint(item)
         notes = []
         self.unresolved_links = False
-        body = clean.clean_content(item["content"], self._media_url, self._link_url)
-        if body.notes:
-            notes.append(_("images not found in the uploads: %(n)s") % {"n": len(body.notes)})
+        self.dead_links = []
+        featured = self._image(item["meta"].get("_thumbnail_id"))
+        body = clean.clean_content(
+            item["content"],
+            self._media_url,
+            self._link_url,
+            photo_credit_free=featured is not None and not featured.credit,
+        )
+        notes += self._image_notes(body.notes)
+        if self.dead_links:
+            notes.append(
+                _("links to files that are not in the uploads (left as they were): %(files)s")
+                % {"files": ", ".join(self.dead_links[:5])}
+            )
+        if body.photo_credit:
+            # The featured image had no credit: "Foto: …" of the credit line becomes it.
+            Image.objects.filter(pk=featured.pk, credit="").update(credit=body.photo_credit[:120])
+        lead, body_html = clean.lead_and_body(item["excerpt"], body.html)
         fields = {
             "title": unescape(item["title"]).strip()[:200] or _("(untitled)"),
-            "lead": clean.plain_lead(item["excerpt"], body.html),
-            "body": body.html,
+            "lead": lead,
+            "body": body_html,
             "category": self._pick_category(item["categories"]),
-            "featured_image": self._image(item["meta"].get("_thumbnail_id")),
+            "featured_image": featured,
         }
         if item["meta"].get("_thumbnail_id") and fields["featured_image"] is None:
             notes.append(_("the featured image was not imported"))
@@ -729,7 +867,13 @@ class Importer:
         else:
             outcome = Out.UPDATED
         new = outcome == Out.IMPORTED
-        tags = list(dict.fromkeys(self._tag_object(n) for _slug, n in item["tags"] if n.strip()))
+        tags = list(
+            dict.fromkeys(
+                self._tag_object(unescape(n), unquote(slug).lower())
+                for slug, n in item["tags"]
+                if n.strip()
+            )
+        )
         with adapter.writing(self.user, article, note) as version:
             if not new:
                 for name, value in fields.items():
@@ -763,6 +907,10 @@ class Importer:
             guid=item["guid"][:500],
             fingerprint=data_print,
             content_object=article,
+            # The workflow syncs the instance with the row it bumped (no query needed).
+            written_version=article.version,
+            modified=parse_date(item.get("post_modified_gmt"), item.get("post_modified")),
+            text_fingerprint=_text_print(item),
         )
         conflicts = self._redirects(_post_paths(item, when), content_object=article)
         if conflicts:
@@ -776,19 +924,120 @@ class Importer:
         unchanged since the last run), else None."""
         post_type, status = item["post_type"], item["status"]
         if post_type != "post" and post_type not in self.handlers:
-            return Out.SKIPPED, _("type “%(type)s” is not imported") % {"type": post_type}, ""
+            kind = ImportResult.KINDS.get(post_type, post_type)
+            return Out.SKIPPED, _("WordPress type “%(type)s” is not imported") % {"type": kind}, ""
         if status not in STATUS_MAP:
-            return Out.SKIPPED, _("status “%(status)s” is not imported") % {"status": status}, ""
+            label = STATUS_LABELS.get(status, status)
+            return (
+                Out.SKIPPED,
+                _("posts that are %(status)s are not imported") % {"status": label},
+                "",
+            )
         when = parse_date(item.get("post_date_gmt"), item.get("post_date"))
         if STATUS_MAP[status] == S.PUBLISHED and when is None:
             return Out.FAILED, _("the post has no valid date"), ""
         found = self._map(post_type, item["post_id"])
         imported = found.content_object if found else None
-        if imported is not None and found.fingerprint == fingerprint(item):
-            return Out.SKIPPED, _("unchanged since the last import"), imported.get_absolute_url()
+        if imported is None:
+            return None
+        url = imported.get_absolute_url()
+        if found.fingerprint == fingerprint(item):
+            return Out.SKIPPED, _("unchanged since the last import"), url
+        modified = parse_date(item.get("post_modified_gmt"), item.get("post_modified"))
+        if found.modified and modified and modified < found.modified:
+            return Out.SKIPPED, _("the export file is older than what was already imported"), url
+        if (
+            found.modified
+            and modified == found.modified
+            and found.text_fingerprint
+            and found.text_fingerprint != _text_print(item)
+        ):
+            return (
+                Out.SKIPPED,
+                _(
+                    "the export file is not newer than what was already imported "
+                    "(same modification time, other text)"
+                ),
+                url,
+            )
+        if found.written_version is not None and imported.version != found.written_version:
+            return (
+                Out.SKIPPED,
+                _(
+                    "changed on this site since the import last wrote it: not overwritten "
+                    "(edit it here, or delete it here to import it again)"
+                ),
+                url,
+            )
         return None
 
+    def _image_notes(self, urls):
+        """Say which body images were left out: missing from the uploads, or there but
+        refused by the media pipeline (its reason is on the attachment's own line)."""
+        missing, refused = [], []
+        for url in urls:
+            path = self._upload_path(url)
+            (refused if path is not None and path.is_file() else missing).append(
+                posixpath.basename(urlsplit(url).path) or url
+            )
+        notes = []
+        if missing:
+            notes.append(
+                _("images not found in the uploads: %(files)s") % {"files": ", ".join(missing[:5])}
+            )
+        if refused:
+            notes.append(
+                _("images refused as not valid pictures: %(files)s")
+                % {"files": ", ".join(refused[:5])}
+            )
+        return notes
+
+    def _upload_path(self, url):
+        """The file in the uploads folder an old address points at, or None."""
+        path = unquote(urlsplit(url).path)
+        if self.uploads is None or "/wp-content/uploads/" not in path:
+            return None
+        relative = SIZE_VARIANT.sub("", path.split("/wp-content/uploads/", 1)[1])
+        found = (self.uploads / relative).resolve()
+        if not relative or not found.is_relative_to(self.uploads):
+            return None
+        if not found.is_file():
+            found = (self.uploads / path.split("/wp-content/uploads/", 1)[1]).resolve()
+        return found if found.is_relative_to(self.uploads) else None
+
+    def _document_link(self, url):
+        """A link to an uploaded document that was no attachment of the export: the
+        file goes into the library through the media pipeline; None if it cannot."""
+        path = self._upload_path(url)
+        extension = posixpath.splitext(urlsplit(url).path)[1].lower().lstrip(".")
+        name = posixpath.basename(unquote(urlsplit(url).path))
+        if extension not in DOCUMENT_EXTENSIONS or path is None or not path.is_file():
+            self.dead_links.append(name)
+            return None
+        relative = str(path.relative_to(self.uploads))
+        try:
+            data = self._read_upload(relative)
+            if self.dry_run:
+                pipeline.clean_document_bytes(data, relative)
+                return f"/media/uji-coba/{name}"
+            document = Document.objects.filter(content_hash=pipeline.content_hash(data)).first()
+            if document is None:
+                document = pipeline.ingest_document(
+                    SimpleUploadedFile(name, data),
+                    title=name,
+                    perangkat_daerah=self.pd,
+                    uploaded_by=self.user,
+                )
+        except ValidationError as error:
+            self.dead_links.append(f"{name} ({' '.join(error.messages)})")
+            return None
+        target = document.get_download_url()
+        self._redirects([f"/wp-content/uploads/{relative}"], target=target)
+        return target
+
     def _media_url(self, url):
+        if self.dry_run and key_of_url(url) in self.dry_addresses:
+            return self.dry_addresses[key_of_url(url)]
         row = self._redirect_row(key_of_url(url))
         return (row.target or None) if row is not None else None
 
@@ -807,6 +1056,10 @@ class Importer:
         row = self._redirect_row(key_of_url(url))
         if row is not None:
             return _target(row)
+        if self.dry_run and key_of_url(url) in self.dry_addresses:
+            return self.dry_addresses[key_of_url(url)]
+        if "/wp-content/uploads/" in url:
+            return self._document_link(url)
         self.unresolved_links = True
         return clean.old_path(url) or "/"  # an item imported later: fixed in pass 4
 
@@ -823,6 +1076,11 @@ class Importer:
             name = unescape(name).strip()[:100]
             if not name:
                 continue
+            if _is_uncategorized(slug, name):
+                category = self._default_category()
+                if category is not None:
+                    self._after_commit(self.category_ids, slug, category.pk)
+                return category
             category = Category.objects.filter(name=name).first()
             if category is None:
                 category = Category.objects.create(
@@ -837,28 +1095,50 @@ class Importer:
     def _image(self, wp_id):
         if not str(wp_id or "").isdigit():
             return None
-        found = self._map("attachment", int(wp_id))
+        wp_id = int(wp_id)
+        if self.dry_run and wp_id in self.dry_images:
+            # A stand-in row for the checks (a pending post needs its featured image);
+            # written inside the post's dry-run transaction, which is rolled back.
+            return Image.objects.create(
+                file=f"uji-coba/{wp_id}", perangkat_daerah=self.pd, **self.dry_images[wp_id]
+            )
+        found = self._map("attachment", wp_id)
         return found.image if found and found.image_id else None
 
-    def _tag_object(self, name):
-        """The taggit Tag of that exact name (names pass through unchanged)."""
+    def _tag_object(self, name, wp_slug=""):
+        """The taggit Tag of that exact name (names pass through unchanged); a new one
+        keeps its WordPress slug when that is valid and free."""
         name = name[:100]
         tag = self.known["tag"].get(name)
         if tag is None:
-            tag = Tag.objects.get_or_create(name=name)[0]
+            tag = Tag.objects.filter(name=name).first()
+            if tag is None:
+                tag = Tag(name=name, slug=_free_tag_slug(wp_slug))
+                tag.save()
             self._after_commit(self.known["tag"], name, tag)
         return tag
 
     def _bylines(self, article, logins, new):
         """Bylines of the chosen PD: a credit typed into the body wins over dc:creator
         (often just "admin"). Returns the rows in their order."""
-        if not new:
-            ArticleAuthor.objects.filter(article=article).delete()
         names = [(self.authors.get(login) or login).strip()[:120] for login in logins]
+        for login in logins:
+            if login in self.authors and login not in self.author_pages:
+                # /author/LOGIN/ of the old site leads to the byline's page here.
+                author = self._author(names[logins.index(login)])
+                self._redirect(
+                    f"/author/{login}/", target=reverse("articles:author", args=[author.slug])
+                )
+                self._after_commit(self.author_pages, login, author.pk)
         rows = [
             ArticleAuthor(article=article, author=self._author(name), order=order)
             for order, name in enumerate(dict.fromkeys(n for n in names if n))
         ]
+        if not new:
+            existing = list(ArticleAuthor.objects.filter(article=article).order_by("order", "pk"))
+            if [(r.author_id, r.order) for r in existing] == [(r.author_id, r.order) for r in rows]:
+                return existing  # unchanged: the history shows no byline change
+            ArticleAuthor.objects.filter(article=article).delete()
         return ArticleAuthor.objects.bulk_create(rows)
 
     def _author(self, name):
@@ -876,12 +1156,17 @@ class Importer:
         return author
 
     def _gallery(self, article, wp_ids):
-        GalleryItem.objects.filter(article=article).delete()
-        images = Image.objects.filter(
-            pk__in=WordPressItem.objects.filter(
-                site=self.site, kind="attachment", wp_id__in=wp_ids, image__isnull=False
-            ).values("image_id")
+        images = list(
+            Image.objects.filter(
+                pk__in=WordPressItem.objects.filter(
+                    site=self.site, kind="attachment", wp_id__in=wp_ids, image__isnull=False
+                ).values("image_id")
+            )
         )
+        existing = list(GalleryItem.objects.filter(article=article).order_by("order", "pk"))
+        if [(g.image_id, g.order) for g in existing] == [(i.pk, n) for n, i in enumerate(images)]:
+            return existing  # unchanged: the history shows no gallery change
+        GalleryItem.objects.filter(article=article).delete()
         return GalleryItem.objects.bulk_create(
             [GalleryItem(article=article, image=image, order=n) for n, image in enumerate(images)]
         )
@@ -964,9 +1249,9 @@ class Importer:
         obj = found.content_object if found else None
         notes = []
         self.unresolved_links = False
+        self.dead_links = []
         body = clean.clean_content(item["content"], self._media_url, self._link_url)
-        if body.notes:
-            notes.append(_("images not found in the uploads: %(n)s") % {"n": len(body.notes)})
+        notes += self._image_notes(body.notes)
         parent = None
         if obj is None:
             parent_id, note, _level = self._placement(item)
@@ -1010,6 +1295,9 @@ class Importer:
             parent_wp_id=item["post_parent"] or None,
             fingerprint=fingerprint(item),
             content_object=obj,
+            written_version=obj.version,
+            modified=parse_date(item.get("post_modified_gmt"), item.get("post_modified")),
+            text_fingerprint=_text_print(item),
         )
         conflicts = self._redirects(self._paths(item), content_object=obj)
         if conflicts:
@@ -1058,9 +1346,16 @@ class Importer:
                 continue
             body = re.sub(r'href="(/[^"]*)"', fix, imported.body)
             if body != imported.body:
-                with transaction.atomic(), adapter.writing(self.user, imported, self.note):
-                    imported.body = body
-                    adapter.save(self.user, imported)
+                with transaction.atomic():
+                    with adapter.writing(self.user, imported, self.note):
+                        imported.body = body
+                        adapter.save(self.user, imported)
+                    # Still the import's own version: a re-import may update it.
+                    WordPressItem.objects.filter(
+                        site=self.site,
+                        content_type=ContentType.objects.get_for_model(imported),
+                        object_id=imported.pk,
+                    ).update(written_version=imported.version)
 
 
 _CURRENT = None
@@ -1110,6 +1405,22 @@ def _strict_commits():
     if connection.vendor == "postgresql" and connection.connection is not None:
         with connection.cursor() as cursor:
             cursor.execute("RESET synchronous_commit")
+
+
+def _text_print(item):
+    return fingerprint([item["title"], item["content"], item["excerpt"]])
+
+
+def _free_tag_slug(slug):
+    """The WordPress tag slug if our tag address accepts it and no tag has it ('' lets
+    taggit make one from the name)."""
+    if TAG_SLUG.fullmatch(slug or "") and not Tag.objects.filter(slug=slug).exists():
+        return slug
+    return ""
+
+
+def _is_uncategorized(slug, name):
+    return slug.lower() in UNCATEGORIZED or slugify(name) in UNCATEGORIZED
 
 
 def _known(tags, bylines, gallery, documents):

@@ -10,6 +10,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 
@@ -43,6 +44,9 @@ class WordPressImport(models.Model):
         _("WordPress export (WXR)"), upload_to="%Y/%m/", storage=export_storage, blank=True
     )
     export_path = models.CharField(_("export path"), max_length=500, blank=True)
+    # The uploaded file's name as it was on the Administrator's computer (the stored
+    # one gets a random suffix).
+    original_name = models.CharField(_("export file"), max_length=255, blank=True)
     uploads_dir = models.CharField(
         _("uploads folder"),
         max_length=500,
@@ -78,7 +82,21 @@ class WordPressImport(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.site or self.export_path or self.export_file.name} ({self.created_at:%Y-%m-%d %H:%M})"
+        return f"{self.source_name()} ({localtime(self.created_at):%Y-%m-%d %H:%M})"
+
+    def source_name(self):
+        """The old site, else the export's name as the Administrator chose it."""
+        if self.site:
+            return self.site
+        if self.export_path:
+            return Path(self.export_path).name
+        return self.original_name or Path(self.export_file.name).name
+
+    def outcome_label(self, outcome):
+        """How an outcome reads in this run's report (a dry run saved nothing)."""
+        if self.dry_run:
+            return DRY_RUN_OUTCOMES.get(outcome, outcome)
+        return ImportResult.Outcome(outcome).label if outcome in ImportResult.Outcome else outcome
 
 
 class ImportResult(models.Model):
@@ -98,13 +116,36 @@ class ImportResult(models.Model):
     message = models.TextField(_("message"), blank=True)
     url = models.CharField(_("new address"), max_length=500, blank=True)
 
+    # WordPress's item types and statuses as the report names them.
+    KINDS = {
+        "post": _("post"),
+        "page": _("page"),
+        "attachment": _("attachment"),
+        "category": _("category"),
+        "tag": _("tag"),
+        "nav_menu_item": _("menu item"),
+        "revision": _("revision"),
+        "wp_block": _("reusable block"),
+    }
+
     class Meta:
         verbose_name = _("import result")
         verbose_name_plural = _("import results")
         ordering = ["pk"]
 
     def __str__(self):
-        return f"{self.kind} {self.wp_id}: {self.outcome}"
+        return f"{self.kind_label()} {self.wp_id}: {self.get_outcome_display()}"
+
+    def kind_label(self):
+        return str(self.KINDS.get(self.kind, self.kind))
+
+
+DRY_RUN_OUTCOMES = {
+    ImportResult.Outcome.IMPORTED: _("would be imported"),
+    ImportResult.Outcome.UPDATED: _("would be updated"),
+    ImportResult.Outcome.SKIPPED: _("would be skipped"),
+    ImportResult.Outcome.FAILED: _("would fail"),
+}
 
 
 class WordPressItem(models.Model):
@@ -117,6 +158,14 @@ class WordPressItem(models.Model):
     guid = models.CharField(max_length=500, blank=True)
     parent_wp_id = models.BigIntegerField(null=True)
     fingerprint = models.CharField(max_length=64, blank=True)
+    # The content's version right after the import last wrote it: a different version
+    # means the newsroom changed it here since, and a re-import leaves it alone.
+    written_version = models.PositiveIntegerField(null=True)
+    # WordPress's post_modified of what was last imported: an older export is refused.
+    modified = models.DateTimeField(null=True)
+    # Of the post's title, text and excerpt: WordPress moves post_modified whenever these
+    # change, so other text at the same post_modified is not a newer version.
+    text_fingerprint = models.CharField(max_length=64, blank=True)
     # The article, page … a post became: any type registered with publishing.
     content_type = models.ForeignKey(
         ContentType, on_delete=models.CASCADE, null=True, related_name="+"

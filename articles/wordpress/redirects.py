@@ -12,13 +12,17 @@ untouched. Answers are kept in the page cache until content changes.
 
 import hashlib
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlencode, urlsplit
 
 from django.core.cache import cache
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import NoReverseMatch, reverse
 
-ID_PARAMS = ("p", "page_id", "attachment_id")
+ID_PARAMS = ("p", "page_id", "attachment_id", "cat")
+# Query forms of the old front page: ids, a tag by slug, a search.
+FRONT_PARAMS = (*ID_PARAMS, "tag", "s")
+FEED_VARIANT = re.compile(r"/feed/(?:atom|rss2?|rdf)/$")
+MONTH = re.compile(r"^/(?P<year>\d{4})/(?P<month>\d{2})/$")
 PAGE_SUFFIX = re.compile(r"^(?P<base>/.*?/)page/(?P<n>\d{1,6})/$")
 SIZE_VARIANT = re.compile(r"-(?:\d{1,5}x\d{1,5}|scaled|rotated)(?=\.[a-z0-9]{2,5}$)")
 CACHE_PREFIX = "public:legacy"
@@ -35,6 +39,9 @@ def legacy_key(path, query=None):
             value = str(query.get(name, "")).strip()
             if value.isdigit():
                 return f"/?{name}={int(value)}", None
+        tag = str(query.get("tag", "")).strip().lower()
+        if tag:
+            return f"/?tag={tag}", None
         return None, None
     path = unquote(path).lower()
     if "/wp-content/uploads/" in path:
@@ -44,6 +51,9 @@ def legacy_key(path, query=None):
         path += "/"
     if not path.startswith("/"):
         path = "/" + path
+    path = FEED_VARIANT.sub("/feed/", path)  # /feed/atom/ is the same feed as /feed/
+    if path.endswith("/amp/") and path != "/amp/":
+        path = path[: -len("amp/")]  # AMP copies of posts
     page = PAGE_SUFFIX.match(path)
     if page and page.group("base") != "/":
         return page.group("base"), int(page.group("n"))
@@ -105,9 +115,19 @@ def lookup(key):
 
 def redirect_for(request):
     """A 301 response for an old address, or None."""
+    search = request.GET.get("s", "").strip()
+    if search and request.path in ("/", "/index.php"):
+        return HttpResponsePermanentRedirect(
+            f"{reverse('articles:search')}?{urlencode({'q': search[:200]})}"
+        )
     key, page = legacy_key(request.path, request.GET)
     if not key or len(key) > 500:
         return None
+    month = MONTH.match(key)
+    if month and 1 <= int(month.group("month")) <= 12:
+        year, number = int(month.group("year")), int(month.group("month"))
+        target = reverse("articles:archive_month", kwargs={"year": year, "month": number})
+        return HttpResponsePermanentRedirect(target)
     target = lookup(key)
     if target is None:
         return None
@@ -125,7 +145,7 @@ class LegacyRedirectMiddleware:
     def __call__(self, request):
         wanted = request.method in ("GET", "HEAD") and not request.path.startswith("/admin/")
         front = request.path in ("/", "/index.php")
-        if wanted and front and any(p in request.GET for p in ID_PARAMS):
+        if wanted and front and any(p in request.GET for p in FRONT_PARAMS):
             response = redirect_for(request)
             if response is None:
                 raise Http404("Old address not found")

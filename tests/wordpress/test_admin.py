@@ -58,12 +58,13 @@ def test_upload_queues_a_task_and_the_worker_imports(client, administrator, pd, 
     report = client.get(reverse("admin:articles_wordpressimport_report", args=[run.pk]))
     assert report["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(report.content.decode("utf-8-sig"))))
-    assert rows[0][:4] == ["wp_id", "type", "title", "result"]
-    post_row = next(r for r in rows if r[1] == "post")
+    assert rows[0] == ["ID WordPress", "jenis", "judul", "hasil", "pesan", "alamat baru"]
+    post_row = next(r for r in rows if r[1] == "berita")
+    assert post_row[3] == "diimpor"
     assert post_row[2].startswith("'=")  # no formula runs in a spreadsheet
     # The WordPress page became a page of the agency; the report names its new address.
-    page_row = next(r for r in rows if r[1] == "page")
-    assert page_row[3:] == ["imported", "", f"/pd/{pd.slug}/post-2/"]
+    page_row = next(r for r in rows if r[1] == "halaman")
+    assert page_row[3:] == ["diimpor", "", f"/pd/{pd.slug}/post-2/"]
     # A task delivered twice does not import twice.
     from articles.wordpress.tasks import run_import
 
@@ -90,10 +91,19 @@ def test_uploads_folder_must_stay_below_the_import_root(
         reverse(ADD),
         {"export_file": export_upload(), "perangkat_daerah": pd.pk, "uploads_dir": "../../etc"},
     )
-    assert response.status_code == 200 and "Folder uploads tidak ada" in response.content.decode()
+    text = response.content.decode()
+    assert response.status_code == 200
+    # Where it looked is named (the import folder), no other server path is shown.
+    assert "Tidak ada folder “../../etc” di dalam folder impor “root”" in text
+    assert str(tmp_path) not in text
+    # The README's command-line form (import folder first) works in the admin too.
     response = client.post(
         reverse(ADD),
-        {"export_file": export_upload(), "perangkat_daerah": pd.pk, "uploads_dir": "situs-lama"},
+        {
+            "export_file": export_upload(),
+            "perangkat_daerah": pd.pk,
+            "uploads_dir": "root/situs-lama",
+        },
     )
     assert response.status_code == 302
     assert WordPressImport.objects.get().uploads_dir == str(
@@ -106,6 +116,12 @@ def test_only_administrators(client, pd, role, editor):
     user = make_user(role, pd)
     client.force_login(user)
     assert client.get(reverse(ADD)).status_code == 403
+    for url in (reverse("admin:articles_wordpressimport_changelist"), reverse(ADD)):
+        response = client.get(url)
+        assert response.status_code == 403
+        text = response.content.decode()
+        assert "Hanya Administrator yang boleh menjalankan impor WordPress." in text
+        assert "PD lain" not in text
     response = client.post(
         reverse(ADD), {"export_file": export_upload(), "perangkat_daerah": pd.pk}
     )

@@ -109,7 +109,7 @@ def test_the_same_post_twice_in_one_batch_is_one_article(run_import):
         wxr.export(
             wxr.post(7, "Versi lama", "<p>lama</p>"),
             wxr.post(8, "Lain", "<p>lain</p>"),
-            wxr.post(7, "Versi baru", "<p>baru</p>"),
+            wxr.post(7, "Versi baru", "<p>baru</p>", modified="2024-09-03 10:00:00"),
         )
     )
     assert Article.objects.count() == 2

@@ -73,7 +73,7 @@ def test_pages_become_pages_of_the_agency_through_the_publishing_core(run_import
         15: "skipped",
         16: "skipped",
     }
-    assert "private" in rows[15].message and "trash" in rows[16].message
+    assert "pribadi" in rows[15].message and "sampah" in rows[16].message
     assert rows[11].url == visi.get_absolute_url()
     assert rows[10].message == ""
 
@@ -233,8 +233,23 @@ def test_rerun_skips_unchanged_pages_and_updates_changed_ones(run_import, editor
         WordPressItem.objects.count(),
     ) == counts
     changed = wxr.export(
-        wxr.page(10, "Profil Dinas", "<p>Tentang dinas, baru</p>", name="profil", menu_order=5),
-        wxr.page(13, "Rancangan kedua", "<p>Masih draf</p>", name="rancangan", status="draft"),
+        # Edited in WordPress: post_modified moves.
+        wxr.page(
+            10,
+            "Profil Dinas",
+            "<p>Tentang dinas, baru</p>",
+            name="profil",
+            menu_order=5,
+            modified="2024-09-03 10:00:00",
+        ),
+        wxr.page(
+            13,
+            "Rancangan kedua",
+            "<p>Masih draf</p>",
+            name="rancangan",
+            status="draft",
+            modified="2024-09-03 10:00:00",
+        ),
     )
     run_import(changed, name="changed.xml")
     assert {r.outcome for r in results().values()} == {"updated"}

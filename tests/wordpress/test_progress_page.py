@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from lxml import html as lxml_html
 
-from articles.wordpress.models import WordPressImport
+from articles.wordpress.models import ImportResult, WordPressImport
 from perangkat_daerah.roles import ADMINISTRATOR
 from tests.factories import make_user
 from tests.html_forms import read_form, real_login
@@ -54,13 +54,17 @@ def test_page_refreshes_while_queued_and_running_and_stops_when_done(
     assert note == "Halaman ini memuat ulang sendiri setiap 5 detik selama impor berjalan."
 
     # What the worker writes while it runs is what the next reload shows.
+    # The bar counts the report's rows, so it always agrees with the results shown.
     WordPressImport.objects.filter(pk=run.pk).update(state="running", processed=2, total=3)
+    for wp_id in (1, 2):
+        ImportResult.objects.create(run=run, wp_id=wp_id, kind="post", outcome="imported")
     page = change_page(client, run)
     assert refresh_of(page)[0] == 5
     progress = lxml_html.fromstring(page.content.decode()).xpath("//progress")[0]
     assert (progress.get("value"), progress.get("max")) == ("2", "3")
 
     WordPressImport.objects.filter(pk=run.pk).update(state="queued", processed=0, total=0)
+    ImportResult.objects.filter(run=run).delete()
     call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0")
     run.refresh_from_db()
     assert run.state == "done" and run.processed == 3

@@ -30,6 +30,7 @@ def post(
     attachment_url="",
     link=None,
     site=SITE,
+    modified=None,
 ):
     name = f"post-{post_id}" if name is None else name
     if link is None:
@@ -50,7 +51,7 @@ def post(
         f"<wp:post_id>{post_id}</wp:post_id>",
         f"<wp:post_date>{cdata(date)}</wp:post_date>",
         f"<wp:post_date_gmt>{cdata(date_gmt)}</wp:post_date_gmt>",
-        f"<wp:post_modified>{cdata(date)}</wp:post_modified>",
+        f"<wp:post_modified>{cdata(modified or date)}</wp:post_modified>",
         "<wp:comment_status><![CDATA[open]]></wp:comment_status>",
         f"<wp:post_name>{cdata(name)}</wp:post_name>",
         f"<wp:status>{cdata(status)}</wp:status>",

@@ -14,26 +14,70 @@ from perangkat_daerah.roles import is_editor
 
 
 class Command(BaseCommand):
-    help = "Import a WordPress export (WXR) with its uploads folder into one regional agency."
+    @property
+    def help(self):  # translated when asked, not when the module is imported
+        return _(
+            "Import a WordPress export (WXR) with its uploads folder into one regional agency."
+        )
 
     def add_arguments(self, parser):
-        parser.add_argument("export", help="The .xml file from WordPress Tools → Export")
-        parser.add_argument("--uploads", default="", help="Copy of the site's wp-content/uploads")
-        parser.add_argument("--pd", required=True, help="Slug of the regional agency (PD)")
-        parser.add_argument("--user", default="", help="Username of the importing editor")
-        parser.add_argument("--dry-run", action="store_true", help="Check everything, save nothing")
-        parser.add_argument("--limit", type=int, default=None, help="Import at most N items")
+        parser.add_argument("export", help=_("The .xml file from WordPress Tools → Export"))
         parser.add_argument(
-            "--jobs", type=int, default=1, help="Processes for media and posts (e.g. 2 on 2 cores)"
+            "--uploads", default="", help=_("Copy of the site's wp-content/uploads folder")
         )
-        parser.add_argument("--report", default="", help="Write the per-item report to this CSV")
-        parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument(
+            "--pd", required=True, help=_("Slug of the regional agency (PD) the content goes to")
+        )
+        parser.add_argument(
+            "--user",
+            default="",
+            help=_(
+                "Username of the importing Redaktur or Administrator (default: the first superuser)"
+            ),
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help=_("Check everything and report what would be imported; save nothing"),
+        )
+        parser.add_argument(
+            "--limit",
+            type=int,
+            default=None,
+            metavar="N",
+            help=_(
+                "Import at most N posts (and pages), with the pictures, files, categories and "
+                "tags they use"
+            ),
+        )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=1,
+            help=_("Processes for media and posts (e.g. 2 on 2 cores)"),
+        )
+        parser.add_argument(
+            "--report", default="", help=_("Write the per-item report to this CSV file")
+        )
+        parser.add_argument(
+            "--no-progress", action="store_true", help=_("Do not show the progress bar")
+        )
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser._positionals.title = _("positional arguments")
+        parser._optionals.title = _("options")
+        return parser
 
     def handle(self, *args, **options):
         pd = PerangkatDaerah.objects.filter(slug=options["pd"]).first()
         if pd is None:
+            slugs = ", ".join(
+                PerangkatDaerah.objects.order_by("slug").values_list("slug", flat=True)
+            )
             raise CommandError(
-                _("No regional agency with the slug “%(slug)s”.") % {"slug": options["pd"]}
+                _("No regional agency with the slug “%(slug)s”. Valid slugs: %(slugs)s")
+                % {"slug": options["pd"], "slugs": slugs or "—"}
             )
         user = self._user(options["user"])
         run = WordPressImport.objects.create(
@@ -55,12 +99,15 @@ class Command(BaseCommand):
                 write_csv(run, handle)
         for result in run.results.exclude(outcome="imported").exclude(message=""):
             self.stdout.write(
-                f"{result.get_outcome_display()}: {result.kind} #{result.wp_id} "
+                f"{run.outcome_label(result.outcome)}: {result.kind_label()} #{result.wp_id} "
                 f"“{result.title}” — {result.message}"
             )
         summary = ", ".join(
-            f"{label}: {counts[value]}" for value, label in run.results.model.Outcome.choices
+            f"{run.outcome_label(value)}: {counts[value]}"
+            for value in run.results.model.Outcome.values
         )
+        if run.dry_run:
+            summary = _("Dry run: nothing was saved.") + " " + summary
         self.stdout.write(summary)
         if run.state == WordPressImport.State.FAILED:
             raise CommandError(run.message)

@@ -283,7 +283,10 @@ class Command(BaseCommand):
 
     def print_logins(self, created, password):
         self.stdout.write(
-            self.style.SUCCESS("\nDemo logins (admin at http://127.0.0.1:8000/admin/):")
+            # `make demo HOST=…` passes the address the server listens on.
+            self.style.SUCCESS(
+                f"\nDemo logins (admin at http://{os.environ.get('HOST') or '127.0.0.1:8000'}/admin/):"
+            )
         )
         for username in ("admin", "redaktur", "penulis", "penulis2"):
             shown = password if username in created else "(unchanged since first seed)"
