@@ -10,6 +10,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +40,12 @@ class WordPressImportForm(forms.ModelForm):
         upload.seek(0)
         if not upload.name.lower().endswith(".xml") or b"wordpress.org/export" not in head:
             raise forms.ValidationError(_("The file is not a WordPress export (.xml)."))
+        limit = settings.WORDPRESS_IMPORT_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The export is too large. The maximum is %(mb)s MB.")
+                % {"mb": limit // (1024 * 1024)}
+            )
         return upload
 
     def clean_uploads_dir(self):
@@ -63,6 +70,7 @@ class WordPressImportAdmin(admin.ModelAdmin):
     change_form_template = "admin/articles/wordpressimport/change_form.html"
     list_display = ["created_at", "site", "perangkat_daerah", "state", "progress", "started_by"]
     list_filter = ["state"]
+    actions = ["mark_failed"]
     readonly_fields = [
         "state",
         "progress",
@@ -118,6 +126,19 @@ class WordPressImportAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         transaction.on_commit(lambda: run_import.enqueue(obj.pk))
         messages.info(request, gettext("The import was queued; the worker starts it shortly."))
+
+    @admin.action(description=_("Mark stuck imports as failed"))
+    def mark_failed(self, request, queryset):
+        """For a run whose worker died: it no longer shows as queued or running. A
+        still-queued task then finds it no longer queued and does nothing."""
+        active = (WordPressImport.State.QUEUED, WordPressImport.State.RUNNING)
+        count = queryset.filter(state__in=active).update(
+            state=WordPressImport.State.FAILED,
+            message=gettext("Marked as failed by %(user)s.")
+            % {"user": request.user.get_username()},
+            finished_at=timezone.now(),
+        )
+        messages.info(request, gettext("%(count)s import(s) marked as failed.") % {"count": count})
 
     @admin.display(description=_("Progress"))
     def progress(self, obj):

@@ -52,6 +52,15 @@ CREDIT = re.compile(
     r"(?P<name>[^<]{2,80}?)\s*(?:</(?:strong|b|em|i)>\s*)*</p>",
     re.I,
 )
+# Scripts and style sheets are dropped with their contents (stripping only the tags
+# would turn their code into visible text).
+SCRIPT_OR_STYLE = re.compile(
+    r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)", re.S | re.I
+)
+# Control characters (CR/LF break e-mail headers) and Unicode bidi overrides/isolates
+# (they disguise text) have no place in a title, tag, category or name.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 IDS = re.compile(r"ids\s*=\s*[\"']?(?P<ids>[\d,\s]+)")
 
 
@@ -61,6 +70,17 @@ class Cleaned:
     gallery_ids: list = field(default_factory=list)
     credits: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+
+
+def one_line(text):
+    """A single-line field (title, tag, category, byline): control characters become
+    spaces, bidi override/isolate characters go, runs of spaces become one."""
+    text = BIDI.sub("", CONTROL.sub(" ", text or ""))
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def drop_scripts(text):
+    return SCRIPT_OR_STYLE.sub("", text or "")
 
 
 def oembed(url):
@@ -101,7 +121,7 @@ def clean_content(raw, resolve_media=None, resolve_link=None):
     from wp-content/uploads (or None); ``resolve_link(url)`` the new address of a link
     to the old site (or None to keep it)."""
     result = Cleaned(html="")
-    text = BLOCK_COMMENT.sub("", raw or "")
+    text = drop_scripts(BLOCK_COMMENT.sub("", raw or ""))
     text = GUTENBERG_EMBED.sub(lambda m: oembed(m.group("url")), text)
     text = EMBED_SHORTCODE.sub(lambda m: oembed(m.group("url")), text)
     text = VIDEO_SHORTCODE.sub(lambda m: oembed(m.group("url")), text)
@@ -151,10 +171,12 @@ def clean_content(raw, resolve_media=None, resolve_link=None):
 
 def plain_lead(excerpt, body_html, limit=300):
     """The lead: the post's excerpt, else the first paragraph of the body, as plain text."""
-    text = html.unescape(strip_tags(excerpt or "")).strip()
+    text = html.unescape(strip_tags(drop_scripts(excerpt))).strip()
     if not text:
         first = re.search(r"<p[^>]*>(.*?)</p>", body_html or "", re.S | re.I)
-        text = html.unescape(strip_tags(first.group(1) if first else body_html or "")).strip()
+        text = html.unescape(
+            strip_tags(drop_scripts(first.group(1) if first else body_html))
+        ).strip()
     text = re.sub(r"\s+", " ", text)
     return Truncator(text).chars(limit)
 

@@ -25,7 +25,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import IntegrityError, connection, connections, transaction
+from django.db import DataError, IntegrityError, connection, connections, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -57,6 +57,9 @@ POST_BATCH = 100
 # With several processes each takes whole blocks of consecutive items (a post usually
 # links to the one before it, which is then imported by the same process first).
 SHARD_BLOCK = POST_BATCH
+# A post body larger than this is refused (the report says so): nothing a newsroom
+# writes comes near it, and a huge one ties up the worker and the admin pages.
+MAX_BODY_CHARS = 2 * 1024 * 1024
 
 
 class Lookups:
@@ -104,6 +107,8 @@ def parse_date(gmt, local):
         try:
             moment = datetime.strptime(value[:19], "%Y-%m-%d %H:%M:%S")
         except ValueError:
+            continue
+        if not 1 < moment.year < 9999:  # time zone arithmetic must not overflow
             continue
         return moment.replace(tzinfo=UTC) if aware else timezone.make_aware(moment)
     return None
@@ -153,6 +158,17 @@ class Importer:
         run.save(update_fields=["state"])
         try:
             return self._execute()
+        except Exception as error:
+            # Whatever went wrong, the run must not stay "running" for ever.
+            logger.exception("WordPress import %s stopped", run.pk)
+            WordPressImport.objects.filter(pk=run.pk).update(
+                state=WordPressImport.State.FAILED,
+                message=_("The import stopped because of an unexpected error: %(error)s")
+                % {"error": error},
+                finished_at=timezone.now(),
+            )
+            run.refresh_from_db()
+            return self.counts
         finally:
             _strict_commits()
 
@@ -274,7 +290,7 @@ class Importer:
                 outcome = done.outcome
             except ValidationError as error:
                 outcome = (Out.FAILED, " ".join(error.messages), "")
-            except (IntegrityError, ValueError, OSError) as error:
+            except (IntegrityError, DataError, ValueError, OverflowError, OSError) as error:
                 # Rolled back: rows of the batch's lookups may have been changed in
                 # memory; the rest of the batch reads from the database.
                 self.lookups = None
@@ -298,13 +314,21 @@ class Importer:
             if kind == "site":
                 self._site(data)
             elif kind == "author":
-                self.authors[data["login"]] = data["display_name"] or data["login"]
+                self.authors[data["login"]] = clean.one_line(data["display_name"] or data["login"])
             elif kind == "category":
                 self._atomic(
-                    "category", data["term_id"], data["name"], lambda d=data: self._category(d)
+                    "category",
+                    data["term_id"],
+                    clean.one_line(data["name"]),
+                    lambda d=data: self._category(d),
                 )
             elif kind == "tag":
-                self._atomic("tag", data["term_id"], data["name"], lambda d=data: self._tag(d))
+                self._atomic(
+                    "tag",
+                    data["term_id"],
+                    clean.one_line(data["name"]),
+                    lambda d=data: self._tag(d),
+                )
             elif kind == "item":
                 self.run.total += 1
                 if data["post_type"] in self.handlers:
@@ -344,7 +368,7 @@ class Importer:
 
     def _item(self, item, work):
         self._tick()
-        title = unescape(item["title"]) or item.get("post_name", "")
+        title = _title(item) or item.get("post_name", "")
         self._atomic(item["post_type"], item["post_id"], title, lambda: work(item))
 
     def _map(self, kind, wp_id):
@@ -428,7 +452,7 @@ class Importer:
         slug = unquote(data["slug"])
         self.parents[slug] = unquote(data["parent"])
         found = self._map("category", data["term_id"])
-        name = unescape(data["name"]).strip()[:100] or slug
+        name = clean.one_line(unescape(data["name"]))[:100] or slug
         category = found.category if found and found.category else None
         outcome = Out.SKIPPED if category else Out.IMPORTED
         message = _("already imported") if category else ""
@@ -459,7 +483,7 @@ class Importer:
         return outcome, message, f"/kategori/{category.slug}/"
 
     def _tag(self, data):
-        name = data["name"]  # passed through unchanged: accents, emoji …
+        name = clean.one_line(data["name"])  # otherwise unchanged: accents, emoji …
         if not name.strip():
             return Out.SKIPPED, _("tag without a name"), ""
         tag, created = Tag.objects.get_or_create(name=name[:100])
@@ -471,6 +495,8 @@ class Importer:
         )
 
     def _attachment(self, item):
+        if item["post_id"] is None:
+            raise ValidationError(_("the item has no valid WordPress id (wp:post_id)"))
         meta = item["meta"]
         relative = meta.get("_wp_attached_file") or ""
         url = item.get("attachment_url", "")
@@ -490,7 +516,7 @@ class Importer:
                 "",
             )
         data = self._read_upload(relative)
-        title = unescape(item["title"]).strip()[:200] or posixpath.basename(relative)
+        title = _title(item)[:200] or posixpath.basename(relative)
         image = document = None
         if extension in IMAGE_EXTENSIONS:
             if self.dry_run:
@@ -616,7 +642,7 @@ class Importer:
             ImportResult.objects.bulk_create(unwritten)
 
     def _result_row(self, item, outcome, message="", url=""):
-        title = unescape(item["title"]) or item.get("post_name", "")
+        title = _title(item) or item.get("post_name", "")
         return ImportResult(
             run=self.run,
             wp_id=item["post_id"],
@@ -684,7 +710,7 @@ class Importer:
 
     @staticmethod
     def _slug_base(item):
-        title = unescape(item["title"]).strip()[:200] or _("(untitled)")
+        title = _title(item)[:200] or _("(untitled)")
         base = slugify(unquote(item["post_name"])) or slugify(title) or "berita"
         return base[:200].strip("-")[:200] or "item"
 
@@ -704,17 +730,17 @@ class Importer:
         if done is not None:
             return done
         when = parse_date(item.get("post_date_gmt"), item.get("post_date"))
-        wanted = STATUS_MAP[item["status"]]
         found = self._map("post", item["post_id"])
         article = found.content_object if found else None
         data_print = fingerprint(item)
         notes = []
+        wanted = _wanted_status(item, notes)
         self.unresolved_links = False
         body = clean.clean_content(item["content"], self._media_url, self._link_url)
         if body.notes:
             notes.append(_("images not found in the uploads: %(n)s") % {"n": len(body.notes)})
         fields = {
-            "title": unescape(item["title"]).strip()[:200] or _("(untitled)"),
+            "title": _title(item, notes),
             "lead": clean.plain_lead(item["excerpt"], body.html),
             "body": body.html,
             "category": self._pick_category(item["categories"]),
@@ -729,7 +755,9 @@ class Importer:
         else:
             outcome = Out.UPDATED
         new = outcome == Out.IMPORTED
-        tags = list(dict.fromkeys(self._tag_object(n) for _slug, n in item["tags"] if n.strip()))
+        tags = list(
+            dict.fromkeys(self._tag_object(n) for _slug, n in item["tags"] if clean.one_line(n))
+        )
         with adapter.writing(self.user, article, note) as version:
             if not new:
                 for name, value in fields.items():
@@ -775,6 +803,8 @@ class Importer:
         """The outcome of a post that needs nothing written (not imported, invalid, or
         unchanged since the last run), else None."""
         post_type, status = item["post_type"], item["status"]
+        if item["post_id"] is None:
+            return Out.FAILED, _("the item has no valid WordPress id (wp:post_id)"), ""
         if post_type != "post" and post_type not in self.handlers:
             return Out.SKIPPED, _("type “%(type)s” is not imported") % {"type": post_type}, ""
         if status not in STATUS_MAP:
@@ -782,15 +812,62 @@ class Importer:
         when = parse_date(item.get("post_date_gmt"), item.get("post_date"))
         if STATUS_MAP[status] == S.PUBLISHED and when is None:
             return Out.FAILED, _("the post has no valid date"), ""
+        if len(item["content"] or "") > MAX_BODY_CHARS:
+            return (
+                Out.FAILED,
+                _("the post's text is larger than %(mb)s MB")
+                % {"mb": MAX_BODY_CHARS // (1024 * 1024)},
+                "",
+            )
         found = self._map(post_type, item["post_id"])
         imported = found.content_object if found else None
+        agency = getattr(imported, "perangkat_daerah_id", self.pd.pk)
+        if imported is not None and item.get("post_password") and imported.status == S.PUBLISHED:
+            return (
+                Out.SKIPPED,
+                _(
+                    "protected by a password on the old site, but already published here: "
+                    "not changed; check whether it should stay public"
+                ),
+                imported.get_absolute_url(),
+            )
+        if imported is not None and agency != self.pd.pk:
+            return (
+                Out.SKIPPED,
+                _("already imported into another regional agency; not imported here"),
+                "",
+            )
         if imported is not None and found.fingerprint == fingerprint(item):
             return Out.SKIPPED, _("unchanged since the last import"), imported.get_absolute_url()
         return None
 
+    def _own_redirect(self, key):
+        """The old address's row if it belongs to this export's site (another site's
+        import may have recorded the same path or id first)."""
+        row = self._redirect_row(key)
+        return row if row is not None and row.site == self.site else None
+
     def _media_url(self, url):
-        row = self._redirect_row(key_of_url(url))
+        host = urlsplit(url).netloc.lower()
+        if host and host not in self.hosts:
+            return None  # an image of another site, even if the path is the same
+        row = self._own_redirect(key_of_url(url))
         return (row.target or None) if row is not None else None
+
+    def _own_target(self, key):
+        """The new address of an old one of this export's site, or None."""
+        row = self._own_redirect(key)
+        if row is not None:
+            return _target(row)
+        found = ID_KEY.match(key or "")
+        if found:  # another site holds the old address: this site's map knows the post
+            kinds = ["post", *self.handlers] if found["name"] == "p" else [*self.handlers]
+            rows = WordPressItem.objects.filter(
+                site=self.site, kind__in=kinds, wp_id=int(found["id"]), object_id__isnull=False
+            ).prefetch_related(imports.target_prefetch())
+            imported = next((r.content_object for r in rows if r.content_object), None)
+            return imported.get_absolute_url() if imported is not None else None
+        return None
 
     def _is_local(self, url):
         """Whether a link points at the old site (its host, or a path on it)."""
@@ -804,9 +881,12 @@ class Importer:
     def _link_url(self, url):
         if not self._is_local(url):
             return None
-        row = self._redirect_row(key_of_url(url))
-        if row is not None:
-            return _target(row)
+        key = key_of_url(url)
+        new = self._own_target(key)
+        if new is not None:
+            return new
+        if self._redirect_row(key) is not None:
+            return None  # another site's import holds that address: keep the old link
         self.unresolved_links = True
         return clean.old_path(url) or "/"  # an item imported later: fixed in pass 4
 
@@ -820,7 +900,7 @@ class Importer:
             pk = self.category_ids.get(slug)
             if pk:
                 return Category(pk=pk)
-            name = unescape(name).strip()[:100]
+            name = clean.one_line(unescape(name))[:100]
             if not name:
                 continue
             category = Category.objects.filter(name=name).first()
@@ -841,8 +921,8 @@ class Importer:
         return found.image if found and found.image_id else None
 
     def _tag_object(self, name):
-        """The taggit Tag of that exact name (names pass through unchanged)."""
-        name = name[:100]
+        """The taggit Tag of that name (on one line, otherwise unchanged)."""
+        name = clean.one_line(name)[:100]
         tag = self.known["tag"].get(name)
         if tag is None:
             tag = Tag.objects.get_or_create(name=name)[0]
@@ -854,7 +934,7 @@ class Importer:
         (often just "admin"). Returns the rows in their order."""
         if not new:
             ArticleAuthor.objects.filter(article=article).delete()
-        names = [(self.authors.get(login) or login).strip()[:120] for login in logins]
+        names = [clean.one_line(self.authors.get(login) or login)[:120] for login in logins]
         rows = [
             ArticleAuthor(article=article, author=self._author(name), order=order)
             for order, name in enumerate(dict.fromkeys(n for n in names if n))
@@ -979,7 +1059,7 @@ class Importer:
                     _("its parent (WordPress #%(id)s) was not imported: placed at the top level")
                     % {"id": parent_id}
                 )
-        title = unescape(item["title"]).strip()[:200] or _("(untitled)")
+        title = _title(item, notes)
         values = ImportedItem(
             title=title,
             slug=slugify(unquote(item["post_name"])) or slugify(title),
@@ -999,7 +1079,7 @@ class Importer:
                 notes += handler.apply(obj, values)[1]
             adapter.save(self.user, obj)
         revision = version.revision if new else None
-        problem = adapter.move_to(self.user, obj, STATUS_MAP[item["status"]], when, note, revision)
+        problem = adapter.move_to(self.user, obj, _wanted_status(item, notes), when, note, revision)
         if problem:
             notes.append(_("kept as draft: %(problem)s") % {"problem": problem})
         self._remember(
@@ -1041,13 +1121,8 @@ class Importer:
             return
 
         def fix(match):
-            row = (
-                LegacyRedirect.objects.filter(old_path=key_of_url(match.group(1)))
-                .select_related("category", "tag")
-                .prefetch_related(imports.target_prefetch())
-                .first()
-            )
-            new = _target(row) if row else None
+            self.lookups = None
+            new = self._own_target(key_of_url(match.group(1)))
             return f'href="{new}"' if new else match.group(0)
 
         for index, (label, pk) in enumerate(self.relink):
@@ -1155,6 +1230,35 @@ def _value_of(name, value):
             return (None, None)
         return (ContentType.objects.get_for_model(value).pk, value.pk)
     return _pk(value)
+
+
+TITLE_LENGTH = 200
+
+
+def _wanted_status(item, notes):
+    """The state the item had on the old site; a password-protected one was not public
+    there, so it becomes a draft for the editors to decide (never published)."""
+    if item.get("post_password"):
+        notes.append(_("protected by a password on the old site: imported as a draft"))
+        return S.DRAFT
+    return STATUS_MAP[item["status"]]
+
+
+def _title(item, notes=None):
+    """The item's title on one line. With ``notes``: cut to what an article holds (the
+    report says so), or "(untitled)"."""
+    title = clean.one_line(unescape(item["title"]))
+    if notes is None:
+        return title
+    if len(title) > TITLE_LENGTH:
+        notes.append(
+            _("the title was cut to %(n)s characters (it had %(length)s)")
+            % {"n": TITLE_LENGTH, "length": len(title)}
+        )
+    return title[:TITLE_LENGTH] or _("(untitled)")
+
+
+ID_KEY = re.compile(r"^/\?(?P<name>p|page_id)=(?P<id>\d+)$")
 
 
 def _int(value):

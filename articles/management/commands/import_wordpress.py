@@ -35,6 +35,8 @@ class Command(BaseCommand):
             raise CommandError(
                 _("No regional agency with the slug “%(slug)s”.") % {"slug": options["pd"]}
             )
+        if options["limit"] is not None and options["limit"] < 1:
+            raise CommandError(_("--limit must be a whole number of 1 or more."))
         user = self._user(options["user"])
         run = WordPressImport.objects.create(
             export_path=options["export"],
