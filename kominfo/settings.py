@@ -194,6 +194,8 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # MEDIA_ROOT (not public), and the admin may name an uploads folder only below it.
 WORDPRESS_IMPORT_ROOT = env.path("WORDPRESS_IMPORT_ROOT", default=BASE_DIR / "wordpress-import")
 WORDPRESS_IMPORT_JOBS = env.int("WORDPRESS_IMPORT_JOBS", default=1)
+# Largest export the admin accepts (an office's whole archive is far below it).
+WORDPRESS_IMPORT_MAX_BYTES = env.int("WORDPRESS_IMPORT_MAX_BYTES", default=200 * 1024 * 1024)
 # Background work (the WordPress import) runs in `manage.py db_worker` (django-tasks).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +56,12 @@ class WordPressImportForm(forms.ModelForm):
         upload.seek(0)
         if not upload.name.lower().endswith(".xml") or b"wordpress.org/export" not in head:
             raise forms.ValidationError(_("The file is not a WordPress export (.xml)."))
+        limit = settings.WORDPRESS_IMPORT_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The export is too large. The maximum is %(mb)s MB.")
+                % {"mb": limit // (1024 * 1024)}
+            )
         return upload
 
     def clean_uploads_dir(self):
@@ -99,6 +106,7 @@ class WordPressImportAdmin(admin.ModelAdmin):
         "started_by",
     ]
     list_filter = ["state", "dry_run"]
+    actions = ["mark_failed"]
     readonly_fields = [
         "state",
         "progress",
@@ -219,6 +227,19 @@ class WordPressImportAdmin(admin.ModelAdmin):
     @admin.display(description=_("old site"))
     def old_site(self, obj):
         return obj.source_name() or "—"
+
+    @admin.action(description=_("Mark stuck imports as failed"))
+    def mark_failed(self, request, queryset):
+        """For a run whose worker died: it no longer shows as queued or running. A
+        still-queued task then finds it no longer queued and does nothing."""
+        active = (WordPressImport.State.QUEUED, WordPressImport.State.RUNNING)
+        count = queryset.filter(state__in=active).update(
+            state=WordPressImport.State.FAILED,
+            message=gettext("Marked as failed by %(user)s.")
+            % {"user": request.user.get_username()},
+            finished_at=timezone.now(),
+        )
+        messages.info(request, gettext("%(count)s import(s) marked as failed.") % {"count": count})
 
     @admin.display(description=_("Progress"))
     def progress(self, obj):

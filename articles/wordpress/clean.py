@@ -58,6 +58,15 @@ PHOTO_LABEL = re.compile(
     r"^(?:foto|fotografer|foto oleh|dok(?:umentasi)?\.?)\s*:\s*(?P<name>.+)$", re.I
 )
 OTHER_LABEL = re.compile(r"^[A-Za-z][A-Za-z ]{1,20}\s*:\s*\S")
+# Scripts and style sheets are dropped with their contents (stripping only the tags
+# would turn their code into visible text).
+SCRIPT_OR_STYLE = re.compile(
+    r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)", re.S | re.I
+)
+# Control characters (CR/LF break e-mail headers) and Unicode bidi overrides/isolates
+# (they disguise text) have no place in a title, tag, category or name.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 IDS = re.compile(r"ids\s*=\s*[\"']?(?P<ids>[\d,\s]+)")
 
 
@@ -68,6 +77,17 @@ class Cleaned:
     credits: list = field(default_factory=list)
     photo_credit: str = ""
     notes: list = field(default_factory=list)
+
+
+def one_line(text):
+    """A single-line field (title, tag, category, byline): control characters become
+    spaces, bidi override/isolate characters go, runs of spaces become one."""
+    text = BIDI.sub("", CONTROL.sub(" ", text or ""))
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def drop_scripts(text):
+    return SCRIPT_OR_STYLE.sub("", text or "")
 
 
 def oembed(url):
@@ -109,7 +129,7 @@ def clean_content(raw, resolve_media=None, resolve_link=None, photo_credit_free=
     to the old site (or None to keep it). ``photo_credit_free``: the featured image has
     no credit yet, so a "Foto: …" part of a credit line may become its credit."""
     result = Cleaned(html="")
-    text = BLOCK_COMMENT.sub("", raw or "")
+    text = drop_scripts(BLOCK_COMMENT.sub("", raw or ""))
     text = GUTENBERG_EMBED.sub(lambda m: oembed(m.group("url")), text)
     text = EMBED_SHORTCODE.sub(lambda m: oembed(m.group("url")), text)
     text = VIDEO_SHORTCODE.sub(lambda m: oembed(m.group("url")), text)
@@ -184,10 +204,10 @@ def _plain(fragment):
 def plain_lead(excerpt, body_html, limit=300):
     """A summary: the excerpt, else the first paragraph of the body, as plain text (for
     types that do not show it above the body, e.g. pages)."""
-    text = _plain(excerpt)
+    text = _plain(drop_scripts(excerpt))
     if not text:
         first = re.search(r"<p[^>]*>(.*?)</p>", body_html or "", re.S | re.I)
-        text = _plain(first.group(1) if first else body_html)
+        text = _plain(drop_scripts(first.group(1) if first else body_html))
     return Truncator(text).chars(limit)
 
 
@@ -198,7 +218,7 @@ def lead_and_body(excerpt, body_html, limit=400):
     than a lead gives only its opening sentences. The paragraph stays where it is (and
     the lead repeats it) only when taking it out would lose something: it is the whole
     body, or it holds links, pictures or other markup the plain-text lead cannot keep."""
-    text = _plain(excerpt)
+    text = _plain(drop_scripts(excerpt))
     if text:
         return Truncator(text).chars(limit), body_html
     first = re.search(r"<p(?:\s[^>]*)?>(.*?)</p>\s*", body_html or "", re.S | re.I)

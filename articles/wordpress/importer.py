@@ -25,7 +25,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import IntegrityError, connection, connections, transaction
+from django.db import DataError, IntegrityError, connection, connections, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -67,6 +67,9 @@ POST_BATCH = 100
 # With several processes each takes whole blocks of consecutive items (a post usually
 # links to the one before it, which is then imported by the same process first).
 SHARD_BLOCK = POST_BATCH
+# A post body larger than this is refused (the report says so): nothing a newsroom
+# writes comes near it, and a huge one ties up the worker and the admin pages.
+MAX_BODY_CHARS = 2 * 1024 * 1024
 
 
 class Lookups:
@@ -157,6 +160,8 @@ def parse_date(gmt, local):
             moment = datetime.strptime(value[:19], "%Y-%m-%d %H:%M:%S")
         except ValueError:
             continue
+        if not 1 < moment.year < 9999:  # time zone arithmetic must not overflow
+            continue
         return moment.replace(tzinfo=UTC) if aware else timezone.make_aware(moment)
     return None
 
@@ -212,6 +217,17 @@ class Importer:
         run.save(update_fields=["state"])
         try:
             return self._execute()
+        except Exception as error:
+            # Whatever went wrong, the run must not stay "running" for ever.
+            logger.exception("WordPress import %s stopped", run.pk)
+            WordPressImport.objects.filter(pk=run.pk).update(
+                state=WordPressImport.State.FAILED,
+                message=_("The import stopped because of an unexpected error: %(error)s")
+                % {"error": error},
+                finished_at=timezone.now(),
+            )
+            run.refresh_from_db()
+            return self.counts
         finally:
             _strict_commits()
 
@@ -336,7 +352,7 @@ class Importer:
                 outcome = done.outcome
             except ValidationError as error:
                 outcome = (Out.FAILED, " ".join(error.messages), "")
-            except (IntegrityError, ValueError, OSError) as error:
+            except (IntegrityError, DataError, ValueError, OverflowError, OSError) as error:
                 # Rolled back: rows of the batch's lookups may have been changed in
                 # memory; the rest of the batch reads from the database.
                 self.lookups = None
@@ -360,7 +376,7 @@ class Importer:
             if kind == "site":
                 self._site(data)
             elif kind == "author":
-                self.authors[data["login"]] = data["display_name"] or data["login"]
+                self.authors[data["login"]] = clean.one_line(data["display_name"] or data["login"])
             elif kind == "category":
                 slug = unquote(data["slug"])
                 self.parents[slug] = unquote(data["parent"])
@@ -421,7 +437,7 @@ class Importer:
 
     def _item(self, item, work):
         self._tick()
-        title = unescape(item["title"]) or item.get("post_name", "")
+        title = _title(item) or item.get("post_name", "")
         self._atomic(item["post_type"], item["post_id"], title, lambda: work(item))
 
     def _map(self, kind, wp_id):
@@ -524,7 +540,7 @@ class Importer:
     def _category(self, data):
         slug = unquote(data["slug"])
         self.parents[slug] = unquote(data["parent"])
-        name = unescape(data["name"]).strip()[:100] or slug
+        name = clean.one_line(unescape(data["name"]))[:100] or slug
         if _is_uncategorized(slug, name):
             return self._uncategorized(slug)
         found = self._map("category", data["term_id"])
@@ -558,7 +574,7 @@ class Importer:
         return outcome, message, f"/kategori/{category.slug}/"
 
     def _tag(self, data):
-        name = unescape(data["name"])  # accents, emoji … pass through unchanged
+        name = clean.one_line(unescape(data["name"]))  # otherwise unchanged: accents, emoji …
         if not name.strip():
             return Out.SKIPPED, _("tag without a name"), ""
         slug = unquote(data["slug"]).lower()
@@ -576,6 +592,8 @@ class Importer:
         )
 
     def _attachment(self, item):
+        if item["post_id"] is None:
+            raise ValidationError(_("the item has no valid WordPress id (wp:post_id)"))
         meta = item["meta"]
         relative = meta.get("_wp_attached_file") or ""
         url = item.get("attachment_url", "")
@@ -595,7 +613,7 @@ class Importer:
                 "",
             )
         data = self._read_upload(relative)
-        title = unescape(item["title"]).strip()[:200] or posixpath.basename(relative)
+        title = _title(item)[:200] or posixpath.basename(relative)
         image = document = None
         if extension in IMAGE_EXTENSIONS:
             if self.dry_run:
@@ -739,7 +757,7 @@ class Importer:
             ImportResult.objects.bulk_create(unwritten)
 
     def _result_row(self, item, outcome, message="", url=""):
-        title = unescape(item["title"]) or item.get("post_name", "")
+        title = _title(item) or item.get("post_name", "")
         return ImportResult(
             run=self.run,
             wp_id=item["post_id"],
@@ -807,7 +825,7 @@ class Importer:
 
     @staticmethod
     def _slug_base(item):
-        title = unescape(item["title"]).strip()[:200] or _("(untitled)")
+        title = _title(item)[:200] or _("(untitled)")
         base = slugify(unquote(item["post_name"])) or slugify(title) or "berita"
         return base[:200].strip("-")[:200] or "item"
 
@@ -827,11 +845,11 @@ class Importer:
         if done is not None:
             return done
         when = parse_date(item.get("post_date_gmt"), item.get("post_date"))
-        wanted = STATUS_MAP[item["status"]]
         found = self._map("post", item["post_id"])
         article = found.content_object if found else None
         data_print = fingerprint(item)
         notes = []
+        wanted = _wanted_status(item, notes)
         self.unresolved_links = False
         self.dead_links = []
         featured = self._image(item["meta"].get("_thumbnail_id"))
@@ -852,7 +870,7 @@ class Importer:
             Image.objects.filter(pk=featured.pk, credit="").update(credit=body.photo_credit[:120])
         lead, body_html = clean.lead_and_body(item["excerpt"], body.html)
         fields = {
-            "title": unescape(item["title"]).strip()[:200] or _("(untitled)"),
+            "title": _title(item, notes),
             "lead": lead,
             "body": body_html,
             "category": self._pick_category(item["categories"]),
@@ -871,7 +889,7 @@ class Importer:
             dict.fromkeys(
                 self._tag_object(unescape(n), unquote(slug).lower())
                 for slug, n in item["tags"]
-                if n.strip()
+                if clean.one_line(n)
             )
         )
         with adapter.writing(self.user, article, note) as version:
@@ -923,6 +941,8 @@ class Importer:
         """The outcome of a post that needs nothing written (not imported, invalid, or
         unchanged since the last run), else None."""
         post_type, status = item["post_type"], item["status"]
+        if item["post_id"] is None:
+            return Out.FAILED, _("the item has no valid WordPress id (wp:post_id)"), ""
         if post_type != "post" and post_type not in self.handlers:
             kind = ImportResult.KINDS.get(post_type, post_type)
             return Out.SKIPPED, _("WordPress type “%(type)s” is not imported") % {"type": kind}, ""
@@ -936,10 +956,33 @@ class Importer:
         when = parse_date(item.get("post_date_gmt"), item.get("post_date"))
         if STATUS_MAP[status] == S.PUBLISHED and when is None:
             return Out.FAILED, _("the post has no valid date"), ""
+        if len(item["content"] or "") > MAX_BODY_CHARS:
+            return (
+                Out.FAILED,
+                _("the post's text is larger than %(mb)s MB")
+                % {"mb": MAX_BODY_CHARS // (1024 * 1024)},
+                "",
+            )
         found = self._map(post_type, item["post_id"])
         imported = found.content_object if found else None
         if imported is None:
             return None
+        agency = getattr(imported, "perangkat_daerah_id", self.pd.pk)
+        if item.get("post_password") and imported.status == S.PUBLISHED:
+            return (
+                Out.SKIPPED,
+                _(
+                    "protected by a password on the old site, but already published here: "
+                    "not changed; check whether it should stay public"
+                ),
+                imported.get_absolute_url(),
+            )
+        if agency != self.pd.pk:
+            return (
+                Out.SKIPPED,
+                _("already imported into another regional agency; not imported here"),
+                "",
+            )
         url = imported.get_absolute_url()
         if found.fingerprint == fingerprint(item):
             return Out.SKIPPED, _("unchanged since the last import"), url
@@ -1035,11 +1078,35 @@ class Importer:
         self._redirects([f"/wp-content/uploads/{relative}"], target=target)
         return target
 
+    def _own_redirect(self, key):
+        """The old address's row if it belongs to this export's site (another site's
+        import may have recorded the same path or id first)."""
+        row = self._redirect_row(key)
+        return row if row is not None and row.site == self.site else None
+
     def _media_url(self, url):
         if self.dry_run and key_of_url(url) in self.dry_addresses:
             return self.dry_addresses[key_of_url(url)]
-        row = self._redirect_row(key_of_url(url))
+        host = urlsplit(url).netloc.lower()
+        if host and host not in self.hosts:
+            return None  # an image of another site, even if the path is the same
+        row = self._own_redirect(key_of_url(url))
         return (row.target or None) if row is not None else None
+
+    def _own_target(self, key):
+        """The new address of an old one of this export's site, or None."""
+        row = self._own_redirect(key)
+        if row is not None:
+            return _target(row)
+        found = ID_KEY.match(key or "")
+        if found:  # another site holds the old address: this site's map knows the post
+            kinds = ["post", *self.handlers] if found["name"] == "p" else [*self.handlers]
+            rows = WordPressItem.objects.filter(
+                site=self.site, kind__in=kinds, wp_id=int(found["id"]), object_id__isnull=False
+            ).prefetch_related(imports.target_prefetch())
+            imported = next((r.content_object for r in rows if r.content_object), None)
+            return imported.get_absolute_url() if imported is not None else None
+        return None
 
     def _is_local(self, url):
         """Whether a link points at the old site (its host, or a path on it)."""
@@ -1053,11 +1120,14 @@ class Importer:
     def _link_url(self, url):
         if not self._is_local(url):
             return None
-        row = self._redirect_row(key_of_url(url))
-        if row is not None:
-            return _target(row)
-        if self.dry_run and key_of_url(url) in self.dry_addresses:
-            return self.dry_addresses[key_of_url(url)]
+        key = key_of_url(url)
+        new = self._own_target(key)
+        if new is not None:
+            return new
+        if self._redirect_row(key) is not None:
+            return None  # another site's import holds that address: keep the old link
+        if self.dry_run and key in self.dry_addresses:
+            return self.dry_addresses[key]
         if "/wp-content/uploads/" in url:
             return self._document_link(url)
         self.unresolved_links = True
@@ -1073,7 +1143,7 @@ class Importer:
             pk = self.category_ids.get(slug)
             if pk:
                 return Category(pk=pk)
-            name = unescape(name).strip()[:100]
+            name = clean.one_line(unescape(name))[:100]
             if not name:
                 continue
             if _is_uncategorized(slug, name):
@@ -1106,9 +1176,9 @@ class Importer:
         return found.image if found and found.image_id else None
 
     def _tag_object(self, name, wp_slug=""):
-        """The taggit Tag of that exact name (names pass through unchanged); a new one
+        """The taggit Tag of that name (on one line, otherwise unchanged); a new one
         keeps its WordPress slug when that is valid and free."""
-        name = name[:100]
+        name = clean.one_line(name)[:100]
         tag = self.known["tag"].get(name)
         if tag is None:
             tag = Tag.objects.filter(name=name).first()
@@ -1121,7 +1191,7 @@ class Importer:
     def _bylines(self, article, logins, new):
         """Bylines of the chosen PD: a credit typed into the body wins over dc:creator
         (often just "admin"). Returns the rows in their order."""
-        names = [(self.authors.get(login) or login).strip()[:120] for login in logins]
+        names = [clean.one_line(self.authors.get(login) or login)[:120] for login in logins]
         for login in logins:
             if login in self.authors and login not in self.author_pages:
                 # /author/LOGIN/ of the old site leads to the byline's page here.
@@ -1264,7 +1334,7 @@ class Importer:
                     _("its parent (WordPress #%(id)s) was not imported: placed at the top level")
                     % {"id": parent_id}
                 )
-        title = unescape(item["title"]).strip()[:200] or _("(untitled)")
+        title = _title(item, notes)
         values = ImportedItem(
             title=title,
             slug=slugify(unquote(item["post_name"])) or slugify(title),
@@ -1284,7 +1354,7 @@ class Importer:
                 notes += handler.apply(obj, values)[1]
             adapter.save(self.user, obj)
         revision = version.revision if new else None
-        problem = adapter.move_to(self.user, obj, STATUS_MAP[item["status"]], when, note, revision)
+        problem = adapter.move_to(self.user, obj, _wanted_status(item, notes), when, note, revision)
         if problem:
             notes.append(_("kept as draft: %(problem)s") % {"problem": problem})
         self._remember(
@@ -1329,13 +1399,8 @@ class Importer:
             return
 
         def fix(match):
-            row = (
-                LegacyRedirect.objects.filter(old_path=key_of_url(match.group(1)))
-                .select_related("category", "tag")
-                .prefetch_related(imports.target_prefetch())
-                .first()
-            )
-            new = _target(row) if row else None
+            self.lookups = None
+            new = self._own_target(key_of_url(match.group(1)))
             return f'href="{new}"' if new else match.group(0)
 
         for index, (label, pk) in enumerate(self.relink):
@@ -1466,6 +1531,35 @@ def _value_of(name, value):
             return (None, None)
         return (ContentType.objects.get_for_model(value).pk, value.pk)
     return _pk(value)
+
+
+TITLE_LENGTH = 200
+
+
+def _wanted_status(item, notes):
+    """The state the item had on the old site; a password-protected one was not public
+    there, so it becomes a draft for the editors to decide (never published)."""
+    if item.get("post_password"):
+        notes.append(_("protected by a password on the old site: imported as a draft"))
+        return S.DRAFT
+    return STATUS_MAP[item["status"]]
+
+
+def _title(item, notes=None):
+    """The item's title on one line. With ``notes``: cut to what an article holds (the
+    report says so), or "(untitled)"."""
+    title = clean.one_line(unescape(item["title"]))
+    if notes is None:
+        return title
+    if len(title) > TITLE_LENGTH:
+        notes.append(
+            _("the title was cut to %(n)s characters (it had %(length)s)")
+            % {"n": TITLE_LENGTH, "length": len(title)}
+        )
+    return title[:TITLE_LENGTH] or _("(untitled)")
+
+
+ID_KEY = re.compile(r"^/\?(?P<name>p|page_id)=(?P<id>\d+)$")
 
 
 def _int(value):

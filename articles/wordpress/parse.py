@@ -50,6 +50,18 @@ def _int(value, default=0):
         return default
 
 
+# WordPress ids are BIGINT UNSIGNED; ours are signed 64-bit.
+MAX_ID = 2**63 - 1
+
+
+def _id(value):
+    """A WordPress id, or None when it is not a whole number we can store."""
+    value = str(value or "").strip()
+    if not value.isascii() or not value.isdigit() or int(value) > MAX_ID:
+        return None
+    return int(value)
+
+
 def _fields(elem):
     return {_short(child.tag): _text(child) for child in elem}
 
@@ -89,8 +101,8 @@ def parse_item(elem):
             item[name] = _text(child)
         elif name == "dc:creator":
             item["creator"] = _text(child)
-    item["post_id"] = _int(item.get("post_id"))
-    item["post_parent"] = _int(item.get("post_parent"))
+    item["post_id"] = _id(item.get("post_id"))  # None: the item fails in the importer
+    item["post_parent"] = _id(item.get("post_parent")) or 0
     item.setdefault("post_type", "post")
     item.setdefault("status", "")
     item.setdefault("post_name", "")
@@ -101,14 +113,14 @@ def _term(kind, elem):
     data = _fields(elem)
     if kind == "category":
         return {
-            "term_id": _int(data.get("wp:term_id")),
+            "term_id": _id(data.get("wp:term_id")) or 0,
             "slug": data.get("wp:category_nicename", ""),
             "parent": data.get("wp:category_parent", ""),
             "name": data.get("wp:cat_name", ""),
         }
     if kind == "tag":
         return {
-            "term_id": _int(data.get("wp:term_id")),
+            "term_id": _id(data.get("wp:term_id")) or 0,
             "slug": data.get("wp:tag_slug", ""),
             "name": data.get("wp:tag_name", ""),
         }
@@ -158,6 +170,13 @@ def read_export(path):
     except DefusedXmlException:
         raise ExportError(
             _("The export file contains XML entity or DTD declarations, which are refused.")
+        ) from None
+    except (LookupError, ValueError):
+        # expat: an encoding it does not know (LookupError) or cannot use (UTF-7 …).
+        raise ExportError(
+            _(
+                "The export file uses a character encoding that cannot be read; export it again as UTF-8."
+            )
         ) from None
     except OSError as error:
         raise ExportError(

@@ -1,6 +1,7 @@
 """The background side of the import: the admin enqueues, ``manage.py db_worker`` runs."""
 
 from django.conf import settings
+from django.utils import timezone
 from django_tasks import task
 
 
@@ -12,5 +13,11 @@ def run_import(run_id):
     run = WordPressImport.objects.select_related("started_by", "perangkat_daerah").get(pk=run_id)
     if run.state != WordPressImport.State.QUEUED:
         return run.state  # already run (a task delivered twice must not import twice)
-    counts = import_export(run, run.started_by, jobs=settings.WORDPRESS_IMPORT_JOBS)
-    return counts
+    try:
+        return import_export(run, run.started_by, jobs=settings.WORDPRESS_IMPORT_JOBS)
+    except Exception:
+        # The importer records its own failures; this is for anything before it ran.
+        WordPressImport.objects.filter(pk=run_id).exclude(state=WordPressImport.State.DONE).update(
+            state=WordPressImport.State.FAILED, finished_at=timezone.now()
+        )
+        raise

@@ -79,6 +79,8 @@ class Command(BaseCommand):
                 _("No regional agency with the slug “%(slug)s”. Valid slugs: %(slugs)s")
                 % {"slug": options["pd"], "slugs": slugs or "—"}
             )
+        if options["limit"] is not None and options["limit"] < 1:
+            raise CommandError(_("--limit must be a whole number of 1 or more."))
         user = self._user(options["user"])
         run = WordPressImport.objects.create(
             export_path=options["export"],
