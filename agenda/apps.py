@@ -52,6 +52,12 @@ def searchable():
         summary="summary",
         body="description",
         date="starts_at",
-        columns={"slug": "slug", "pd_name": "perangkat_daerah__name", "x1": "place"},
+        # x2 is all_day as text ("true"/"True"): an all-day event shows its date only
+        columns={
+            "slug": "slug",
+            "pd_name": "perangkat_daerah__name",
+            "x1": "place",
+            "x2": "all_day",
+        },
         sqlite_fields=("title", "summary", "description", "place"),
     )

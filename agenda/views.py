@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 from perangkat_daerah.models import PerangkatDaerah
 from publishing.page_cache import public_page
 from publishing.public import live_or_gone
+from site_settings.models import SiteSettings
 
 from . import ical
 from .models import Event, EventCategory, local_midnight
@@ -204,7 +205,8 @@ def _feed_events():
 @require_safe
 @public_page
 def ical_all(request):
-    return _ics_response(request, _feed_events(), _("Agenda"), "agenda")
+    name = _("Agenda — %(site)s") % {"site": SiteSettings.load().site_name}
+    return _ics_response(request, _feed_events(), name, "agenda")
 
 
 @require_safe
@@ -217,4 +219,6 @@ def ical_agency(request, slug):
         .filter(perangkat_daerah=pd, ends_at__gte=timezone.now() - ICS_WINDOW)
         .order_by("starts_at", "pk")[:500]
     )
-    return _ics_response(request, events, f"{_('Agenda')} {pd}", f"agenda-{pd.slug}")
+    site = SiteSettings.load().site_name
+    name = _("Agenda of %(agency)s — %(site)s") % {"agency": pd.name, "site": site}
+    return _ics_response(request, events, name, f"agenda-{pd.slug}")

@@ -530,9 +530,20 @@ def search(request):
                 articles=[row.obj for row in results.rows if row.obj is not None],
             )
         context["types"] = _type_tabs(request, results, params["jenis"])
+    elif any(params[name] for name in ("jenis", "category", "pd", "date_from", "date_to")):
+        # Filters narrow a search, they are not one: say so (and where the agency's
+        # own list is) instead of an empty page.
+        context["needs_query"] = True
+        context["agency"] = _chosen_agency(form, params["pd"])
     context.setdefault("articles", [])
     context.setdefault("results", [])
     return render(request, "articles/search.html", context)
+
+
+def _chosen_agency(form, slug):
+    """(slug, name) of the agency chosen in the filter, from the form's choices (no query)."""
+    names = dict(form.fields["pd"].choices)
+    return (slug, names[slug]) if slug and slug in names else None
 
 
 def _results_page(results, number):

@@ -57,8 +57,10 @@ def video_of(url):
     return None
 
 
-def preview_html(video):
-    """The click-to-load preview of one video (a figure with a local placeholder)."""
+def preview_html(video, title=""):
+    """The click-to-load preview of one video (a figure with a local placeholder).
+    ``title`` (the video's name, when known) becomes the player's frame title once it
+    plays; the button's "play" label would no longer describe it."""
     placeholder = format_html(
         '<img src="{}" alt="" width="640" height="360" loading="lazy" decoding="async">',
         static(PLACEHOLDER),
@@ -71,7 +73,11 @@ def preview_html(video):
         ' rel="noopener noreferrer">{}<span class="video-embed-play">{}</span>'
         '<span class="video-embed-note">{}</span></a></figure>',
         video.watch_url,
-        format_html(' data-embed-src="{}" data-embed-title="{}"', video.embed_url, video.label)
+        format_html(
+            ' data-embed-src="{}" data-embed-title="{}"',
+            video.embed_url,
+            _("YouTube video: %(title)s") % {"title": title} if title else _("YouTube video"),
+        )
         if video.embed_url
         else "",
         placeholder,

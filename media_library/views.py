@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from perangkat_daerah.models import PerangkatDaerah
 from perangkat_daerah.roles import user_pd_ids
@@ -54,10 +54,11 @@ def editor_upload(request):
     return JsonResponse({"url": editor_image_url(image), "id": image.pk})
 
 
-@require_GET
+@require_safe
 def document_download(request, pk, key):
     """Always a download, never rendered by the browser: attachment (named after the
-    document's title), the sniffed content type and nosniff."""
+    document's title), the sniffed content type and nosniff. HEAD (link checkers,
+    download managers) gets the same headers."""
     document = get_object_or_404(Document, pk=pk)
     if key != document.download_key:
         raise Http404

@@ -107,6 +107,7 @@ def seed(*, pds, categories, users, stdout, **kwargs):
             _page(editor, slug, title, summary.format(**fill), body.format(**fill), None, pd, order)
     if not MenuItem.objects.exists():
         _menu(made, list(categories.values()))
+    _portal_entries()
     stdout.write("Demo pages and menu are in place.")
 
 
@@ -135,3 +136,18 @@ def _menu(pages, categories):
     item("Kontak", 50, pages["kontak"], footer=True)
     item("Portal Kabupaten Kutai Timur", 60, url="https://kutaitimurkab.go.id", header=False,
          footer=True)  # fmt: skip
+
+
+# The portal's own sections (paths, so this app imports none of theirs). Added to a menu
+# seeded before they existed too; an entry whose address is already in the menu stays.
+PORTAL_ENTRIES = (
+    ("Agenda", 32, "/agenda/", False),
+    ("Galeri", 34, "/galeri/", False),
+    ("PPID", 36, "/ppid/", True),
+)
+
+
+def _portal_entries():
+    for title, order, url, footer in PORTAL_ENTRIES:
+        if not MenuItem.objects.filter(url=url).exists():
+            MenuItem.objects.create(title=title, order=order, url=url, in_footer=footer)

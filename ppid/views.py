@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from media_library import access
 from perangkat_daerah.models import PerangkatDaerah
@@ -168,11 +168,12 @@ def detail(request, slug):
 # cannot carry one visitor's token, and the POST acts for no account (anyone may count
 # a download by sending it). Never cached: a POST.
 @csrf_exempt
-@require_POST
+@require_http_methods(["POST", "HEAD"])
 def download(request, slug):
     """Counts the download, then sends the reader to the file or the external link.
-    A POST (a button), so crawlers and link previews do not count. The entry's cached
-    page (which shows the count) is renewed; no list is."""
+    A POST (a button), so crawlers and link previews do not count; HEAD (a link
+    checker) gets the same answer without counting. The entry's cached page (which
+    shows the count) is renewed; no list is."""
     entries = _entries().annotate(file_withheld=access.withheld_exists("document_id"))
     entry = get_object_or_404(entries, slug=slug)
     if entry.is_exempt or (entry.document_id and entry.file_withheld):
@@ -183,6 +184,8 @@ def download(request, slug):
         target = entry.external_url
     else:
         raise Http404
+    if request.method == "HEAD":
+        return redirect(target)
     updated = DownloadCount.objects.filter(entry=entry).update(count=F("count") + 1)
     if not updated:
         counter, created = DownloadCount.objects.get_or_create(entry=entry, defaults={"count": 1})

@@ -10,7 +10,7 @@ def video_preview(video_obj):
     """The click-to-load preview of a gallery video (no third-party request before the
     click)."""
     video = video_obj.video
-    return preview_html(video) if video is not None else ""
+    return preview_html(video, title=video_obj.title) if video is not None else ""
 
 
 @register.filter

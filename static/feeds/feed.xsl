@@ -32,7 +32,7 @@
           <h1><xsl:value-of select="$title"/></h1>
           <section id="cara-berlangganan" class="feed-help" aria-labelledby="h-cara">
             <h2 id="h-cara">Cara berlangganan</h2>
-            <p>Halaman ini adalah umpan berita. Dengan berlangganan, berita terbaru
+            <p>Halaman ini adalah umpan (RSS/Atom). Dengan berlangganan, isi terbaru umpan ini
               muncul sendiri di aplikasi pembaca berita Anda tanpa perlu membuka situs.</p>
             <ol>
               <li>Salin alamat umpan ini:
@@ -45,7 +45,7 @@
             <p><a href="{$home}">Kembali ke situs</a></p>
           </section>
           <section aria-labelledby="h-isi">
-            <h2 id="h-isi">Berita terbaru di umpan ini</h2>
+            <h2 id="h-isi">Isi terbaru umpan ini</h2>
             <ol class="plain feed-items">
               <xsl:apply-templates select="/rss/channel/item | /atom:feed/atom:entry"/>
             </ol>

@@ -10,7 +10,7 @@ from PIL import Image as PILImage
 from articles.management.commands.seed_demo import SAMPLE_SLUG
 from articles.models import Article
 from perangkat_daerah.models import PerangkatDaerah
-from site_settings.models import SiteSettings
+from site_settings.models import MenuItem, SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +46,13 @@ def test_seed_demo_is_complete_and_idempotent():
     assert photo.size == (4000, 3000)
     assert not photo.getexif(), "GPS and camera data must be stripped"
     assert sample.featured_image.alt_text
+
+    # a realistic portal menu (issue 10): the portal's sections, once each after two seeds
+    header = MenuItem.objects.filter(parent=None, in_header=True)
+    urls = list(header.values_list("url", flat=True))
+    for url in ("/agenda/", "/galeri/", "/ppid/", "/pengumuman/"):
+        assert urls.count(url) == 1, (url, urls)
+    assert MenuItem.objects.get(url="/ppid/").in_footer
 
     assert "Kutai Timur" in SiteSettings.load().footer_text
     for username in ("admin", "redaktur", "penulis", "penulis2"):
