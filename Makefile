@@ -29,7 +29,7 @@ demo: install
 ## TEST_WORKERS parallel processes (pytest-xdist; each has its own test database and Redis db).
 TEST_WORKERS ?= 2
 test: install-dev
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 lint: install-dev
 	$(BIN)/ruff check .
