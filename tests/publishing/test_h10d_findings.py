@@ -1,10 +1,17 @@
 """Outside testers' findings (issue 10, second round): bylines, body images, status panel."""
 
 import pytest
+from django.contrib import admin
 
+from announcements.models import Announcement
 from articles.models import ArticleAuthor
 from authors.models import Author
+from pages.models import Page
+from publishing.forms import PublishableForm
+from richtext.forms import RichTextBodyForm
+from tests import factories
 from tests.formreader import read_form
+from tests.portal_pages.helpers import grant_content_permissions
 from tests.workflow.helpers import make_article_in
 
 from .pages import client_for
@@ -55,3 +62,67 @@ def test_a_writer_may_still_edit_a_byline_not_yet_on_live_content(world):
     assert writer.post(url, data).status_code == 302
     byline.refresh_from_db()
     assert byline.bio == "Bio baru."
+
+
+def _item(kind, world, body="<p>Isi lama.</p>"):
+    if kind == "article":
+        return make_article_in(world, "draft", body=body)
+    grant_content_permissions()
+    model = {"page": Page, "announcement": Announcement}[kind]
+    fields = {"title": f"Uji {kind}", "slug": f"uji-{kind}", "body": body}
+    return model.objects.create(perangkat_daerah=world.pd, created_by=world.penulis, **fields)
+
+
+def _post_body(client, item, body):
+    opts = item._meta
+    url = f"/admin/{opts.app_label}/{opts.model_name}/{item.pk}/change/"
+    page = client.get(url)
+    assert page.status_code == 200
+    data = read_form(page.content, f"{opts.model_name}_form")
+    data["body"] = body
+    return client.post(url, data)
+
+
+@pytest.mark.parametrize("kind", ["article", "page", "announcement"])
+def test_a_writer_cannot_put_another_agencys_library_photo_into_a_body(world, kind):
+    item = _item(kind, world)
+    foreign = factories.make_image(world.other_pd)
+    typed = f'<p>Isi baru.</p><img src="{foreign.file.url}" alt="x">'
+    response = _post_body(client_for(world.penulis), item, typed)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "milik PD lain dan tidak dapat Anda pakai" in page
+    assert "Isi baru." in page  # the typed text stays in the form
+    item.refresh_from_db()
+    assert foreign.file.url not in item.body and "Isi baru." not in item.body
+
+
+@pytest.mark.parametrize("kind", ["article", "page", "announcement"])
+def test_a_writer_may_use_own_photos_and_those_already_in_the_body(world, kind):
+    foreign = factories.make_image(world.other_pd)
+    already = f'<p>Lama.</p><img src="{foreign.file.url}" alt="x">'
+    item = _item(kind, world, body=already)  # put there by a Redaktur
+    own = factories.make_image(world.pd)
+    typed = already + f'<p>Isi baru.</p><img src="{own.file.url}" alt="y">'
+    response = _post_body(client_for(world.penulis), item, typed)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    item.refresh_from_db()
+    assert foreign.file.url in item.body and own.file.url in item.body
+
+
+def test_an_editor_may_use_any_agencys_photo_in_a_body(world):
+    item = _item("page", world)
+    foreign = factories.make_image(world.other_pd)
+    typed = f'<p>Isi baru.</p><img src="{foreign.file.url}" alt="x">'
+    assert _post_body(client_for(world.redaktur), item, typed).status_code == 302
+
+
+def test_every_content_form_with_a_body_checks_its_photos():
+    forms = [
+        model_admin.form
+        for model, model_admin in admin.site._registry.items()
+        if issubclass(model_admin.form, PublishableForm)
+        and any(field.name == "body" for field in model._meta.get_fields())
+    ]
+    assert len(forms) >= 3
+    assert all(issubclass(form, RichTextBodyForm) for form in forms), forms
