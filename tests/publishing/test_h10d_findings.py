@@ -14,7 +14,7 @@ from tests.formreader import read_form
 from tests.portal_pages.helpers import grant_content_permissions
 from tests.workflow.helpers import make_article_in
 
-from .pages import client_for
+from .pages import client_for, messages_of, open_form
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +126,53 @@ def test_every_content_form_with_a_body_checks_its_photos():
     ]
     assert len(forms) >= 3
     assert all(issubclass(form, RichTextBodyForm) for form in forms), forms
+
+
+def test_a_step_pressed_with_unsaved_edits_saves_them_first(world):
+    """What static/js/draft_autosave.js posts when a status button is pressed while
+    the form holds unsaved edits: the change form plus the step."""
+    article = make_article_in(world, "draft")
+    writer = client_for(world.penulis)
+    html, data = open_form(writer, article)
+    data.update({"lead": "Teras yang baru diketik.", "_workflow_step": "submit"})
+    response = writer.post(f"/admin/articles/article/{article.pk}/change/", data)
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/articles/article/{article.pk}/change/"
+    article.refresh_from_db()
+    assert (article.lead, article.status) == ("Teras yang baru diketik.", "review")
+
+
+def test_a_refused_step_keeps_the_saved_edits_and_says_why(world):
+    article = make_article_in(world, "review")
+    editor = client_for(world.redaktur)
+    html, data = open_form(editor, article)
+    data.update(
+        {"title": "Judul dari redaktur", "_workflow_step": "schedule", "_workflow_step_when": ""}
+    )
+    response = editor.post(f"/admin/articles/article/{article.pk}/change/", data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'id="wf-schedule-errors"' in page
+    assert "status tidak berubah" in messages_of(page).lower()
+    article.refresh_from_db()
+    assert (article.title, article.status) == ("Judul dari redaktur", "review")
+
+
+def test_a_step_carried_with_a_proposal_saves_the_proposal_first(world):
+    article = make_article_in(world, "published")
+    editor = client_for(world.redaktur)
+    html, data = open_form(editor, article)
+    data.update(
+        {
+            "lead": "Teras usulan.",
+            "_workflow_step": "unpublish",
+            "_workflow_step_comment": "Salah data.",
+        }
+    )
+    response = editor.post(f"/admin/articles/article/{article.pk}/change/", data)
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == "archived"
+    # The proposal was saved before the step ran (unpublishing then drops it, as always).
+    dropped = article.revisions.get(state="superseded")
+    assert "Teras usulan." in str(dropped.content)
