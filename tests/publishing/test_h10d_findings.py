@@ -176,3 +176,22 @@ def test_a_step_carried_with_a_proposal_saves_the_proposal_first(world):
     # The proposal was saved before the step ran (unpublishing then drops it, as always).
     dropped = article.revisions.get(state="superseded")
     assert "Teras usulan." in str(dropped.content)
+
+
+def test_each_status_step_groups_its_own_fields_under_its_name(world):
+    from lxml import html as lxml_html
+
+    article = make_article_in(world, "review")
+    page = client_for(world.redaktur).get(f"/admin/articles/article/{article.pk}/change/")
+    doc = lxml_html.fromstring(page.content)
+    steps = doc.xpath("//form[@class='wf-action']")
+    assert len(steps) >= 3
+    for step in steps:
+        legend = step.xpath("./fieldset/legend")[0].text_content().strip()
+        assert legend == step.xpath(".//button")[0].text_content().strip()
+        for field in step.xpath(".//input[@type!='hidden'] | .//textarea"):
+            labels = step.xpath(f".//label[@for='{field.get('id')}']")
+            assert labels and labels[0].text_content().strip(), field.get("name")
+    text = doc.text_content()
+    assert ") (" not in text.split("Status")[1][:4000]  # no "(opsional) (WITA)"
+    assert "Waktu berakhir, WITA (opsional)" in text
