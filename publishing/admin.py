@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -211,18 +210,18 @@ class PublishingAdminMixin(DraftAutosaveMixin):
                 else:
                     messages.success(request, self._approved_message(obj))
                     return response
+            saved = _("Proposed change saved; not live until it is approved.")
             if is_editor(request.user):
-                note = _(
-                    "Saved as a proposed change; readers still see the current version. Approve "
-                    "it, or use “Save and publish the change”, to make it live."
-                )
+                note = _("Approve it, or use “Save and publish the change”, to make it live.")
             else:
-                note = _(
-                    "This %(type)s is published: your change was saved as a proposal and goes "
-                    "live when a Redaktur approves it. Readers still see the current version."
-                ) % {"type": capfirst(obj._meta.verbose_name)}
-            messages.warning(request, note)
+                note = _("Readers still see the current version until a Redaktur approves it.")
+            messages.success(request, f"{saved} {note}")
         return response
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        if level == messages.SUCCESS and getattr(request, "_publishing_snapshot", None):
+            return  # Django's "… berhasil diubah" for a proposal: _proposal_changeform says it
+        super().message_user(request, message, level, *args, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if not change:

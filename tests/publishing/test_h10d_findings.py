@@ -195,3 +195,45 @@ def test_each_status_step_groups_its_own_fields_under_its_name(world):
     text = doc.text_content()
     assert ") (" not in text.split("Status")[1][:4000]  # no "(opsional) (WITA)"
     assert "Waktu berakhir, WITA (opsional)" in text
+
+
+def test_saving_a_proposal_says_it_is_not_live_instead_of_changed_successfully(world):
+    article = make_article_in(world, "published")
+    writer = client_for(world.penulis)
+    html, data = open_form(writer, article)
+    data["lead"] = "Teras usulan penulis."
+    response = writer.post(
+        f"/admin/articles/article/{article.pk}/change/", {**data, "_continue": "1"}, follow=True
+    )
+    said = messages_of(response)
+    assert "Usulan perubahan disimpan; belum tayang sampai disetujui." in said
+    assert "berhasil diubah" not in said
+
+
+def test_a_plain_save_says_edit_again_in_one_wording(world):
+    article = make_article_in(world, "draft")
+    writer = client_for(world.penulis)
+    html, data = open_form(writer, article)
+    response = writer.post(
+        f"/admin/articles/article/{article.pk}/change/", {**data, "_continue": "1"}, follow=True
+    )
+    said = messages_of(response)
+    assert "berhasil diubah. Anda dapat menyuntingnya kembali di bawah." in said
+
+
+def test_the_administrators_index_names_every_app_in_indonesian(world):
+    from lxml import html as lxml_html
+
+    page = client_for(world.admin).get("/admin/")
+    shown = lxml_html.fromstring(page.content).xpath("string(//div[@id='content-main'])").lower()
+    for english in ("axes", "tasks database backend", "task results", "otp_totp", "totp devices"):
+        assert english not in shown, english
+    for indonesian in ("percobaan masuk", "tugas latar", "hasil tugas latar", "login dua langkah"):
+        assert indonesian in shown, indonesian
+
+
+def test_wording_of_dateline_and_menu_help(world):
+    html, data = open_form(client_for(world.redaktur), make_article_in(world, "draft"))
+    assert "SANGATTA" in html and "MATARAM" not in html
+    menu = client_for(world.admin).get("/admin/site_settings/menuitem/add/")
+    assert "Menu hanya memiliki dua tingkat" in menu.content.decode()
