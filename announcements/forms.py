@@ -6,11 +6,12 @@ from media_library.models import Document
 from perangkat_daerah.models import PerangkatDaerah
 from perangkat_daerah.roles import is_editor, user_pd_ids
 from publishing.forms import PublishableForm
+from richtext.forms import RichTextBodyForm
 
 from .models import Announcement
 
 
-class AnnouncementAdminForm(PublishableForm):
+class AnnouncementAdminForm(RichTextBodyForm, PublishableForm):
     class Meta:
         model = Announcement
         # Start and expiry are set by a Redaktur in the status panel (publishing.workflow).

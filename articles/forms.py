@@ -6,12 +6,13 @@ from media_library.models import Document, Image
 from perangkat_daerah.models import PerangkatDaerah
 from perangkat_daerah.roles import is_editor, user_pd_ids
 from publishing.forms import PublishableForm
+from richtext.forms import RichTextBodyForm
 
 from .models import Article
 from .tag_fields import BoundedTagField
 
 
-class ArticleAdminForm(PublishableForm):
+class ArticleAdminForm(RichTextBodyForm, PublishableForm):
     class Meta:
         model = Article
         # Status and publication times are not form fields: only publishing.workflow sets them.

@@ -43,7 +43,7 @@ class Article(Publishable):
         help_text=_("Part of the address. Changing it later keeps the old address working."),
     )
     dateline = models.CharField(
-        _("dateline"), max_length=60, blank=True, help_text=_('Place of the news, e.g. "MATARAM".')
+        _("dateline"), max_length=60, blank=True, help_text=_('Place of the news, e.g. "SANGATTA".')
     )
     lead = models.TextField(
         _("lead"),

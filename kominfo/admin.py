@@ -132,12 +132,16 @@ class AuthorAdmin(PDScopedAdminMixin, admin.ModelAdmin):
         return super().has_change_permission(request, obj) or self._penulis_of(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
-        # The name and address of a byline that published articles show reach the
-        # public pages (and its /penulis/ address) without an approval: they stay as
-        # they are; photo, bio and account link can still be edited.
+        # What a byline shown on published (or scheduled) articles says reaches the
+        # public pages (its /penulis/ page and meta description) without an approval:
+        # name and address stay as they are for everyone; photo and bio may be changed
+        # by a Redaktur only. Read-only fields are left out of the form, so a crafted
+        # POST cannot change them either. The account link is not public.
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None and obj.articles.filter(status="published").exists():
             fields += ["display_name", "slug"]
+            if not is_editor(request.user):
+                fields += ["photo", "bio"]
         return fields
 
     def get_prepopulated_fields(self, request, obj=None):

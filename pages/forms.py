@@ -4,11 +4,12 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 from perangkat_daerah.models import PerangkatDaerah
 from perangkat_daerah.roles import is_editor, user_pd_ids
 from publishing.forms import PublishableForm
+from richtext.forms import RichTextBodyForm
 
 from .models import Page, placement_problems
 
 
-class PageAdminForm(PublishableForm):
+class PageAdminForm(RichTextBodyForm, PublishableForm):
     class Meta:
         model = Page
         fields = ["title", "slug", "parent", "perangkat_daerah", "summary", "body", "order"]

@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,6 +27,9 @@ from .steps import STEPS, for_type
 from .templatetags.indonesian import zone_label
 
 PUBLISH_PROPOSAL = "_publish_proposal"
+# A status step posted together with the change form (its fields as CARRIED_STEP_<name>).
+CARRIED_STEP = "_workflow_step"
+STEP_FIELDS = ("comment", "when", "expires")
 
 
 class TransitionForm(forms.Form):
@@ -164,8 +166,13 @@ class PublishingAdminMixin(DraftAutosaveMixin):
         obj = self.get_object_for(request, object_id)
         extra_context = {**(extra_context or {}), **self.workflow_context(request, obj)}
         if not workflow.edits_go_to_proposal(obj):
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        return self._proposal_changeform(request, obj, object_id, form_url, extra_context)
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+        else:
+            response = self._proposal_changeform(request, obj, object_id, form_url, extra_context)
+        saved = request.method == "POST" and response.status_code == 302
+        if saved and request.POST.get(CARRIED_STEP):
+            return self._step_after_save(request, object_id)
+        return response
 
     def _proposal_changeform(self, request, obj, object_id, form_url, extra_context):
         """Published content is edited as a proposal: the pending proposal (if any) is
@@ -203,18 +210,18 @@ class PublishingAdminMixin(DraftAutosaveMixin):
                 else:
                     messages.success(request, self._approved_message(obj))
                     return response
+            saved = _("Proposed change saved; not live until it is approved.")
             if is_editor(request.user):
-                note = _(
-                    "Saved as a proposed change; readers still see the current version. Approve "
-                    "it, or use “Save and publish the change”, to make it live."
-                )
+                note = _("Approve it, or use “Save and publish the change”, to make it live.")
             else:
-                note = _(
-                    "This %(type)s is published: your change was saved as a proposal and goes "
-                    "live when a Redaktur approves it. Readers still see the current version."
-                ) % {"type": capfirst(obj._meta.verbose_name)}
-            messages.warning(request, note)
+                note = _("Readers still see the current version until a Redaktur approves it.")
+            messages.success(request, f"{saved} {note}")
         return response
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        if level == messages.SUCCESS and getattr(request, "_publishing_snapshot", None):
+            return  # Django's "… berhasil diubah" for a proposal: _proposal_changeform says it
+        super().message_user(request, message, level, *args, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -294,38 +301,47 @@ class PublishingAdminMixin(DraftAutosaveMixin):
 
     def workflow_view(self, request, object_id):
         obj = self.get_object_for(request, object_id)
-        form = TransitionForm(request.POST or None)
-        errors = []
-        if request.method == "POST":
-            if form.is_valid():
-                name = form.cleaned_data["action"]
-                try:
-                    workflow.perform(
-                        name,
-                        request.user,
-                        obj,
-                        form.cleaned_data["comment"] or "",
-                        when=form.cleaned_data["when"],
-                        expires=form.cleaned_data["expires"],
-                        expected_version=form.cleaned_data["version"],
-                    )
-                except ValidationError as error:
-                    errors = error.messages
-                else:
-                    messages.success(
-                        request,
-                        _("Done: %(action)s.") % {"action": STEPS[name].label_for(type(obj))},
-                    )
-                    if not self.get_queryset(request).filter(pk=obj.pk).exists():
-                        return redirect(self._url("changelist"))
-                    return redirect(self._url("change", obj.pk))
-            else:
-                errors = [e for errs in form.errors.values() for e in errs]
+        if request.method != "POST":
+            return self._status_page(request, obj, TransitionForm(), [])
+        form = TransitionForm(request.POST)
+        errors = self._perform_step(request, obj, form)
+        if not errors:
+            return self._after_step(request, obj)
+        return self._status_page(request, obj, form, errors)
+
+    def _perform_step(self, request, obj, form):
+        """Runs the step of a bound TransitionForm; its errors, or [] when done."""
+        if not form.is_valid():
+            return [e for errs in form.errors.values() for e in errs]
+        name = form.cleaned_data["action"]
+        try:
+            workflow.perform(
+                name,
+                request.user,
+                obj,
+                form.cleaned_data["comment"] or "",
+                when=form.cleaned_data["when"],
+                expires=form.cleaned_data["expires"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except ValidationError as error:
+            return error.messages
+        messages.success(
+            request, _("Done: %(action)s.") % {"action": STEPS[name].label_for(type(obj))}
+        )
+        return []
+
+    def _after_step(self, request, obj):
+        if not self.get_queryset(request).filter(pk=obj.pk).exists():
+            return redirect(self._url("changelist"))
+        return redirect(self._url("change", obj.pk))
+
+    def _status_page(self, request, obj, form, errors):
         # A refused step keeps what the user typed, with the error beside it.
         typed = {}
-        if errors and request.POST.get("action") in STEPS:
-            typed = {key: request.POST.get(key, "") for key in ("when", "expires", "comment")}
-            typed.update(step=request.POST["action"], errors=errors)
+        if errors and form.data.get("action") in STEPS:
+            typed = {key: form.data.get(key, "") for key in ("when", "expires", "comment")}
+            typed.update(step=form.data["action"], errors=errors)
             errors = []
         response = self._page(
             request,
@@ -339,6 +355,26 @@ class PublishingAdminMixin(DraftAutosaveMixin):
         )
         response.status_code = 400 if errors or typed else 200
         return response
+
+    def _step_after_save(self, request, object_id):
+        """A status-panel step pressed with unsaved edits (static/js/draft_autosave.js
+        posts the change form with the step's fields): the edits were just saved
+        through the normal path (a proposal on published content); now the step runs
+        on what was saved. A refused step shows the status page with the error."""
+        obj = self.get_object_for(request, object_id)
+        post = request.POST
+        form = TransitionForm(
+            {
+                "action": post.get(CARRIED_STEP, ""),
+                "version": obj.version,
+                **{key: post.get(f"{CARRIED_STEP}_{key}", "") for key in STEP_FIELDS},
+            }
+        )
+        errors = self._perform_step(request, obj, form)
+        if not errors:
+            return self._after_step(request, obj)
+        messages.warning(request, _("Your changes were saved, but the status was not changed."))
+        return self._status_page(request, obj, form, errors)
 
     def preview_view(self, request, object_id):
         obj = self.get_object_for(request, object_id)

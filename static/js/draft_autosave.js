@@ -113,12 +113,51 @@
       submitting = true;
       session.setItem(MARK, key);
     });
+    carryEditsIntoSteps(form);
     window.addEventListener("beforeunload", function (event) {
       if (!submitting && dirty()) {
         save();
         event.preventDefault();
         event.returnValue = "";
       }
+    });
+  }
+
+  function everyValue(form) {
+    var pairs = [];
+    new FormData(form).forEach(function (value, name) {
+      pairs.push([name, typeof value === "string" ? value : value.name + ":" + value.size]);
+    });
+    return JSON.stringify(pairs);
+  }
+
+  /* A status-panel step (submit, publish, schedule ...) pressed while the content form
+     has unsaved edits posts the content form instead, with the step and its fields
+     (publishing/admin.py CARRIED_STEP): the server saves the edits through the normal
+     save (a proposal on published content) and then runs the step. Without edits the
+     step's own form posts as before. */
+  function carryEditsIntoSteps(form) {
+    var initial = everyValue(form);
+    var CARRIED = "_workflow_step";
+    document.querySelectorAll("form.wf-action").forEach(function (step) {
+      step.addEventListener("submit", function (event) {
+        if (everyValue(form) === initial) { return; }
+        event.preventDefault();
+        form.querySelectorAll("input[data-carried-step]").forEach(function (el) { el.remove(); });
+        function carry(name, value) {
+          var input = document.createElement("input");
+          input.type = "hidden";
+          input.name = name;
+          input.value = value;
+          input.setAttribute("data-carried-step", "");
+          form.appendChild(input);
+        }
+        carry(CARRIED, step.elements.action.value);
+        ["comment", "when", "expires"].forEach(function (name) {
+          if (step.elements[name]) { carry(CARRIED + "_" + name, step.elements[name].value); }
+        });
+        if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
+      });
     });
   }
 
