@@ -211,11 +211,10 @@ def main():
     report = render(args, results, delay_ms)
     print(report)
     if not args.no_write:
+        # Appended as a dated run: earlier runs (and every other section) stay.
         path = ROOT / "docs" / "benchmarks.md"
         text = path.read_text() if path.exists() else ""
-        marker = "## Replay: page cache under editorial work"
-        text = text.split(marker)[0].rstrip() + "\n\n" + report
-        path.write_text(text)
+        path.write_text(text.rstrip() + "\n\n" + report.replace("## Replay:", "### Replay run:", 1))
 
 
 def render(args, results, delay_ms):
