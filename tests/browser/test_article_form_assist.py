@@ -9,6 +9,7 @@ from perangkat_daerah.roles import PENULIS
 from tests import factories
 from tests.workflow.helpers import ensure_groups
 
+from .autosave import leave_and_reopen, stored_drafts
 from .test_editorial_story import login, write_body
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,10 +26,6 @@ def penulis(transactional_db):
     user.save()
     factories.make_article(pd=pd).tags.add("Banjir Bandang", "Bimtek Humas")
     return user
-
-
-def stored_drafts(page):
-    return page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('kominfo-draft:'))")
 
 
 def test_unsaved_text_warns_is_kept_offered_back_and_cleared_by_saving(
@@ -48,27 +45,8 @@ def test_unsaved_text_warns_is_kept_offered_back_and_cleared_by_saving(
     )
     assert len(stored_drafts(page)) == 1
 
-    # Leaving asks first.
-    dialogs = []
-
-    def on_dialog(dialog):
-        dialogs.append(dialog.type)
-        dialog.accept()
-
-    page.on("dialog", on_dialog)
-    page.close(run_before_unload=True)
-    page.wait_for_event("close")
-    assert dialogs == ["beforeunload"]
-
-    # Opened again: the text is offered back and restored on request.
-    page = page.context.new_page()
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(base + ADD)
-    banner = page.locator(".draft-autosave")
-    banner.wait_for()
-    assert "Pulihkan teks yang belum tersimpan?" in banner.inner_text()
-    assert page.input_value("#id_title") == ""
-    page.locator(".ck-editor__editable").first.wait_for()
+    # Leaving asks first; opened again, the text is offered back.
+    page = leave_and_reopen(page, base + ADD, errors)
     page.click(".draft-autosave-restore")
     assert page.input_value("#id_title") == "Bimtek Humas Kutai Timur"
     assert page.input_value("#id_lead") == "Teras berita yang belum tersimpan."

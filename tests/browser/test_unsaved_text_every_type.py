@@ -10,6 +10,7 @@ from perangkat_daerah.roles import PENULIS
 from tests import factories
 from tests.portal_pages.helpers import regroup
 
+from .autosave import leave_and_reopen, stored_drafts
 from .test_editorial_story import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -29,10 +30,6 @@ def penulis(transactional_db):
     return user
 
 
-def stored(page):
-    return page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('kominfo-draft:'))")
-
-
 def test_announcement_form_keeps_unsaved_text_and_offers_it_back(browser, live_server, penulis):
     base = live_server.url
     page = login(browser, base, "penulis")
@@ -45,27 +42,10 @@ def test_announcement_form_keeps_unsaved_text_and_offers_it_back(browser, live_s
     page.wait_for_function(
         "Object.values(localStorage).some(v => v.includes('Paskibraka'))", timeout=5000
     )
-    assert len(stored(page)) == 1
+    assert len(stored_drafts(page)) == 1
 
-    dialogs = []
-
-    def on_dialog(dialog):
-        dialogs.append(dialog.type)
-        dialog.accept()
-
-    page.on("dialog", on_dialog)
-    page.close(run_before_unload=True)
-    page.wait_for_event("close")
-    assert dialogs == ["beforeunload"]
-
-    page = page.context.new_page()
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(base + ADD)
-    banner = page.locator(".draft-autosave")
-    banner.wait_for()
-    assert "Pulihkan teks yang belum tersimpan?" in banner.inner_text()
-    assert page.input_value("#id_title") == ""
-    page.locator(".ck-editor__editable").first.wait_for()
+    # Leaving asks first; opened again, the text is offered back.
+    page = leave_and_reopen(page, base + ADD, errors)
     page.click(".draft-autosave-restore")
     assert page.input_value("#id_title") == TITLE
     assert page.input_value("#id_summary") == SUMMARY
@@ -73,7 +53,7 @@ def test_announcement_form_keeps_unsaved_text_and_offers_it_back(browser, live_s
     page.click("input[name=_save]")
     page.wait_for_url(f"{base}/admin/announcements/announcement/")
     assert Announcement.objects.get().summary == SUMMARY
-    assert stored(page) == []
+    assert stored_drafts(page) == []
     page.goto(base + ADD)
     page.locator(".ck-editor__editable").first.wait_for()
     page.wait_for_timeout(300)
