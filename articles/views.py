@@ -25,6 +25,7 @@ from authors.models import Author
 from media_library import access
 from perangkat_daerah.models import PerangkatDaerah
 from publishing import search as search_engine
+from publishing import statements
 from publishing.models import Transition
 from publishing.page_cache import public_page, related_stale_seconds
 
@@ -306,7 +307,13 @@ def _load_related_rows(article):
     fragments=(others.NAME,),
 )
 def article_detail(request, slug):
-    article = _detail_queryset().filter(slug=slug).first()
+    # The detail query costs more to build and compile than to run: compiled once.
+    found = statements.instances(
+        ("article-detail", connection.vendor),
+        lambda inputs: _detail_queryset().filter(slug=inputs["slug"])[:1],
+        {"slug": slug},
+    )
+    article = found[0] if found else None
     if article is None:
         old = SlugHistory.objects.filter(slug=slug).select_related("article").first()
         if old is not None:

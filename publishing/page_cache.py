@@ -36,7 +36,7 @@ Writes are invalidated right away and again when the transaction commits (a page
 rendered from not-yet-committed data is never kept). Pages are stored with an ETag
 and a Last-Modified time so that browsers and a CDN can revalidate (304). A view may
 set ``response.cache_until`` (a datetime) for a page that changes by itself at a known
-moment, and ``response.counted_id`` for a page whose views are counted (the
+moment (a template tag: ``changes_at(request, moment)``), and ``response.counted_id`` for a page whose views are counted (the
 decorator's ``count`` is then called for cached hits too).
 """
 
@@ -272,6 +272,16 @@ def shown_name(label, ident):
     return f"{label}:{ident}"
 
 
+def changes_at(request, moment):
+    """What ``request``'s page shows changes by itself at ``moment`` (an aware datetime,
+    e.g. a shown event ends): a cached copy is not served from then on. For parts of a
+    page that are not the view's own (template tags); a view may set
+    ``response.cache_until`` instead."""
+    if request is not None and moment is not None:
+        known = getattr(request, "page_changes_at", None)
+        request.page_changes_at = moment if known is None else min(known, moment)
+
+
 def register_fragment(name, renderer):
     """``renderer(request, params) -> (html, shows)`` renders the fragment ``name`` alone,
     from the ``params`` its page's view gave (``response.fragment_params[name]``), with
@@ -485,6 +495,9 @@ def public_page(view=None, *, item=None, count=None, fragments=()):
             shows = getattr(response, "fragment_shows", {})
             entry = _store_fragments(found, parts, last_modified, shows)
             until = getattr(response, "cache_until", None)
+            changes = getattr(request, "page_changes_at", None)
+            if changes is not None and (until is None or changes < until):
+                until = changes
             entry.update(
                 until=until.timestamp() if until else None,
                 content=body if parts else full,

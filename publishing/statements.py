@@ -10,10 +10,18 @@ an input or the time goes; every later call fills those places with the request'
 and the time *now*, so ``live()`` is as exact as if the statement had been built anew.
 If the two compilations differ in any other way (the SQL itself, or a value derived from
 an input or from the time), the statement is not reused: it is built for every call.
+
+``instances(key, build, inputs)`` does the same for a queryset (``select_related`` and
+annotations included) and returns its model instances, loaded as Django's own
+``ModelIterable`` loads them: for pages whose one query costs more to build and compile
+than to run (an article's page: seven subquery annotations).
 """
 
 from datetime import UTC, datetime
 
+from django.db import connections
+from django.db.models.query import ModelIterable, get_related_populators
+from django.db.models.sql.compiler import EmptyResultSet
 from django.utils import timezone
 
 from .models import STAND_IN_NOW
@@ -54,11 +62,88 @@ def compiled(key, build, inputs):
     if template is False:
         return build(inputs)
     sql, slots = template
+    return sql, _fill(slots, inputs)
+
+
+def _fill(slots, inputs):
     now = timezone.now()
-    params = [
+    return [
         now if kind == _NOW else inputs[value] if kind == _INPUT else value for kind, value in slots
     ]
-    return sql, params
+
+
+_loaders = {}
+
+
+def instances(key, build, inputs):
+    """The model instances of the queryset ``build(inputs)`` (which must not run queries),
+    its SQL compiled once per ``key`` and process as by ``compiled``; built and run the
+    ordinary way when it cannot be reused."""
+    loader = _loaders.get(key)
+    if loader is None:
+        if len(_loaders) >= MAX_TEMPLATES:
+            _loaders.clear()
+        loader = _loaders[key] = _Loader.prepare(build, inputs) or False
+    if loader is False:
+        return list(build(inputs))
+    return loader.load(inputs)
+
+
+class _NotInstances(Exception):
+    pass
+
+
+class _Loader:
+    """A compiled queryset: its SQL with the places of the inputs and the time, and the
+    compiler that knows how to turn its rows into instances."""
+
+    def __init__(self, sql, slots, compiler, using):
+        self.sql, self.slots, self.compiler, self.using = sql, slots, compiler, using
+        select, klass_info = compiler.select, compiler.klass_info
+        fields = klass_info["select_fields"]
+        self.model = klass_info["model"]
+        self.model_slice = slice(fields[0], fields[-1] + 1)
+        self.init_list = [f[0].target.attname for f in select[self.model_slice]]
+        self.populators = get_related_populators(klass_info, select, using)
+        self.annotations = tuple(compiler.annotation_col_map.items())
+
+    @classmethod
+    def prepare(cls, build, inputs):
+        compilers = []
+
+        def build_sql(values):
+            queryset = build(values)
+            if queryset._iterable_class is not ModelIterable or queryset._prefetch_related_lookups:
+                raise _NotInstances  # values(), prefetches: left to the queryset
+            compiler = queryset.query.get_compiler(using=queryset.db)
+            compilers.append((compiler, queryset.db))
+            return compiler.as_sql()
+
+        try:
+            template = _template(build_sql, inputs)
+        except (EmptyResultSet, _NotInstances):
+            return None
+        if template is None:
+            return None
+        compiler, using = compilers[0]
+        return cls(*template, compiler, using)
+
+    def load(self, inputs):
+        compiler = self.compiler
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(self.sql, _fill(self.slots, inputs))
+            rows = cursor.fetchall()
+        if compiler.has_extra_select:
+            rows = [row[: compiler.col_count] for row in rows]
+        found = []
+        for row in compiler.results_iter(results=[rows]):
+            obj = self.model.from_db(self.using, self.init_list, row[self.model_slice])
+            for populator in self.populators:
+                populator.populate(row, obj)
+            for name, position in self.annotations:
+                setattr(obj, name, row[position])
+            found.append(obj)
+        return found
 
 
 def _template(build, inputs):

@@ -1,6 +1,7 @@
 from django import template
 
 from media_library.video import preview_html
+from publishing.memo import memo
 
 register = template.Library()
 
@@ -22,10 +23,17 @@ def album_photos(album):
     return photos
 
 
-@register.inclusion_tag("galleries/_latest_block.html")
-def latest_album_block(limit=4):
+@register.inclusion_tag("galleries/_latest_block.html", takes_context=True)
+def latest_album_block(context, limit=4):
     """The newest live album with its first photos, for the home page: one query (the
-    photos with their images and album, the album chosen by a subquery)."""
+    photos with their images and album, the album chosen by a subquery), once per
+    content generation."""
+    generation = getattr(context.get("request"), "content_generation", None)
+    limit = max(1, min(int(limit), 8))
+    return memo(generation, ("latest-album-block", limit), lambda: _latest_album(limit))
+
+
+def _latest_album(limit):
     from django.db.models import Subquery
 
     from ..models import Album, AlbumPhoto
@@ -34,6 +42,6 @@ def latest_album_block(limit=4):
     photos = list(
         AlbumPhoto.objects.filter(album=Subquery(newest))
         .select_related("album", "image")
-        .order_by("order", "pk")[: max(1, min(int(limit), 8))]
+        .order_by("order", "pk")[:limit]
     )
     return {"album": photos[0].album if photos else None, "photos": photos}
