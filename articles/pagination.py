@@ -22,9 +22,10 @@ class CappedPaginator(Paginator):
         # unordered: which CAP + 1 rows are counted does not matter, and without the
         # ORDER BY PostgreSQL may take them from any index (the category/agency
         # partial indexes, the writer's or tag's rows)
-        # (a list may name a cheaper queryset to count: views.ListedArticles)
-        rows = getattr(self.object_list, "count_rows", self.object_list)
-        return rows.order_by()[: self.cap + 1].count()
+        counter = getattr(self.object_list, "capped_count", None)
+        if counter is not None:  # articles.compiled_lists
+            return counter(self.cap + 1)
+        return self.object_list.order_by()[: self.cap + 1].count()
 
     @property
     def capped(self):

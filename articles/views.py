@@ -29,9 +29,10 @@ from publishing import statements
 from publishing.models import Transition
 from publishing.page_cache import public_page, related_stale_seconds
 
-from . import others
+from . import fragments, others
 from . import related as related_module
 from . import search as search_module
+from .compiled_lists import CompiledList
 from .models import Article, ArticleAuthor, Category, GalleryItem, PublicListing, SlugHistory
 from .most_read import count_view, most_read
 from .pagination import CappedPaginator, counted_page
@@ -130,32 +131,39 @@ def paginate(request, queryset, empty_404=False):
     return page
 
 
-class ListedArticles:
-    """Live teasers in the order of their PublicListing rows (newest first). A slice is
-    one query: the listing's slice (index rows of one tag or writer) as a subquery, so
-    a page reads its 12 index rows and 12 articles at any archive size; the capped
-    count reads the listing only (``count_rows``)."""
-
-    def __init__(self, rows):
-        self.count_rows = rows
-        self.rows = rows.order_by("-published_at", "-article_id").values("article_id")
-
-    def __getitem__(self, bounds):
-        ids = self.rows[bounds]
-        return list(teaser_list(live().filter(pk__in=ids)).order_by("-published_at", "-pk"))
+def ordered_teasers(queryset):
+    return teaser_list(queryset).order_by("-published_at", "-pk")
 
 
 def listing(kind, key):
     """The bounded path for a tag's or writer's list (PostgreSQL: the listing is kept by
-    triggers), or None where the listing is not kept (SQLite)."""
+    triggers), or None where the listing is not kept (SQLite): live teasers in the order
+    of their PublicListing rows (newest first). A page is one query, the listing's slice
+    (index rows of one tag or writer) as a subquery, so it reads its 12 index rows and
+    12 articles at any archive size; the capped count reads the listing only."""
     if connection.vendor != "postgresql":
         return None
-    return ListedArticles(PublicListing.objects.live().filter(kind=kind, key=key))
+
+    def rows(inputs):
+        return PublicListing.objects.live().filter(kind=inputs["kind"], key=inputs["key"])
+
+    def page(inputs, start, stop):
+        ids = rows(inputs).order_by("-published_at", "-article_id").values("article_id")
+        return ordered_teasers(live().filter(pk__in=ids[start:stop]))
+
+    return CompiledList(("listing", kind), page, rows, {"kind": kind, "key": key})
+
+
+def compiled_list(name, build, inputs):
+    """The teasers of ``build(inputs)`` (a live() queryset), newest first, compiled."""
+    return CompiledList(
+        name, lambda i, start, stop: ordered_teasers(build(i))[start:stop], build, inputs
+    )
 
 
 def list_page(request, queryset, empty_404=False, listed=None, **context):
     if listed is None:
-        listed = teaser_list(queryset).order_by("-published_at", "-pk")
+        listed = ordered_teasers(queryset)
     page = paginate(request, listed, empty_404)
     context.update({"page_obj": page, "articles": page.object_list})
     return render(request, "articles/list.html", context)
@@ -353,10 +361,19 @@ def gone(request):
 @require_safe
 @public_page
 def category_list(request, slug):
-    category = get_object_or_404(Category, slug=slug)
+    category = fragments.memo(
+        getattr(request, "content_generation", None),
+        ("category", slug),
+        lambda: Category.objects.filter(slug=slug).first(),
+    )
+    if category is None:
+        raise Http404(_("Page not found"))
     return list_page(
         request,
-        live().filter(category=category),
+        None,
+        listed=compiled_list(
+            "category", lambda i: live().filter(category=i["id"]), {"id": category.pk}
+        ),
         heading=category.name,
         intro=category.description,
         kind=_("Category"),
@@ -380,7 +397,10 @@ def agency_list(request, slug):
     agency = get_object_or_404(PerangkatDaerah.objects.active(), slug=slug)
     return list_page(
         request,
-        live().filter(perangkat_daerah=agency),
+        None,
+        listed=compiled_list(
+            "agency", lambda i: live().filter(perangkat_daerah=i["id"]), {"id": agency.pk}
+        ),
         heading=agency.name,
         intro=agency.description,
         kind=_("Regional agency"),

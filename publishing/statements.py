@@ -42,7 +42,9 @@ def stand_in(value, index, second=False):
     if value is None or isinstance(value, bool):
         raise TypeError("an absent input or a flag changes the statement's shape: key it")
     if isinstance(value, int):
-        return -917_000_000 - 10 * index - n
+        # within the range of every integer field (Django answers an out-of-range
+        # lookup with an empty result, which would change the statement)
+        return 32_000 + 10 * index + n
     if isinstance(value, datetime):
         return datetime(1901 + index, 1, n, tzinfo=value.tzinfo)
     if hasattr(value, "isoformat"):  # a date
@@ -58,7 +60,11 @@ def compiled(key, build, inputs):
     if template is None:
         if len(_templates) >= MAX_TEMPLATES:
             _templates.clear()
-        template = _templates[key] = _template(build, inputs) or False
+        try:
+            template = _template(build, inputs)
+        except EmptyResultSet:  # a stand-in the statement cannot hold: never reused
+            template = None
+        template = _templates[key] = template or False
     if template is False:
         return build(inputs)
     sql, slots = template

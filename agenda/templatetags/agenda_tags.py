@@ -17,7 +17,9 @@ def upcoming_events(context, limit=3):
     request = context.get("request")
     generation = getattr(request, "content_generation", None)
     limit = max(1, min(int(limit), 10))
-    events = memo(generation, ("upcoming-events", limit), lambda: _upcoming(limit), until=_first_end)
+    events = memo(
+        generation, ("upcoming-events", limit), lambda: _upcoming(limit), until=_first_end
+    )
     changes_at(request, _first_end(events))
     return events
 
