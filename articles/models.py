@@ -162,7 +162,14 @@ class Article(Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        # a page asks several times (canonical, JSON-LD, share links, crumbs)
+        known = self.__dict__.get("_address")
+        if known is None or known[0] != self.slug:
+            known = self._address = (
+                self.slug,
+                reverse("articles:detail", kwargs={"slug": self.slug}),
+            )
+        return known[1]
 
     @property
     def display_caption(self):

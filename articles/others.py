@@ -36,7 +36,7 @@ def render(request, params):
     previous, following, tags = related_module.extras(article)
     generation = getattr(request, "content_generation", None)
     related = related_module.related(
-        article, [t.pk for t in tags], live, teaser_list(), generation=generation
+        article, [t.pk for t in tags], lambda: live, teaser_list, generation=generation
     )
     context = {"request": request, "previous": previous, "next": following, "related": related}
     return get_template(TEMPLATE).render(context), shows(previous, following, related)

@@ -64,11 +64,14 @@ def related(article, tag_ids, live, teasers, limit=4, generation=None):
     """Up to ``limit`` live teasers sharing the most tags, then the category; newest first.
     One query on PostgreSQL (UNION ALL of the bounded pools inside IN), made once per
     article and content generation in each process (like the teasers: any visible
-    change or scheduled publication starts a new generation)."""
+    change or scheduled publication starts a new generation). ``live`` and ``teasers``
+    are functions giving the querysets (built only when the memo has no answer)."""
     from . import fragments
 
     key = ("related", article.pk, tuple(tag_ids), limit)
-    return fragments.memo(generation, key, lambda: _related(article, tag_ids, live, teasers, limit))
+    return fragments.memo(
+        generation, key, lambda: _related(article, tag_ids, live(), teasers(), limit)
+    )
 
 
 def _related(article, tag_ids, live, teasers, limit):

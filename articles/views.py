@@ -340,8 +340,8 @@ def article_detail(request, slug):
         "related": related_module.related(
             article,
             [t.pk for t in tags],
-            live(),
-            teaser_list(),
+            live,
+            teaser_list,
             generation=getattr(request, "content_generation", None),
         ),
         "previous": previous,
