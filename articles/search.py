@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce, Concat
 from django.utils.translation import gettext_lazy as _
 
 from perangkat_daerah.models import PerangkatDaerah
+from publishing.memo import memo
 from publishing.search import (
     MARK_START,
     MARK_STOP,
@@ -44,9 +45,11 @@ class SearchForm(forms.Form):
         label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, generation=None, **kwargs):
+        """``generation``: the page's content generation; the category and agency choices
+        are read once per generation (a rename or a new agency renews it)."""
         super().__init__(*args, **kwargs)
-        categories, agencies = _filter_choices()
+        categories, agencies = memo(generation, ("search-filter-choices",), _filter_choices)
         self.fields["kategori"].choices = [("", _("All categories")), *categories]
         self.fields["pd"].choices = [("", _("All agencies")), *agencies]
         self.fields["jenis"].choices = [

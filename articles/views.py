@@ -530,7 +530,9 @@ def search(request):
     filter (?jenis=) and counts per type. Queries: the form's choices (1), the search
     (1, every type at once), and the teasers of the news on the page (1); a search that
     finds nothing tries typo tolerance on news titles (2 more)."""
-    form = search_module.SearchForm(request.GET or None)
+    form = search_module.SearchForm(
+        request.GET or None, generation=getattr(request, "content_generation", None)
+    )
     params = form.cleaned()
     query = params["q"]
     if params["category"]:
@@ -587,7 +589,14 @@ def _attach_teasers(rows):
     ids = [row.pk for row in rows if row.jenis == "berita"]
     if not ids:
         return
-    teasers = {a.pk: a for a in teaser_list().filter(pk__in=ids)}
+    # compiled once per number of news rows on the page (publishing.statements)
+    inputs = {f"id{n}": pk for n, pk in enumerate(ids)}
+    found = statements.instances(
+        ("search-teasers", connection.vendor, len(ids)),
+        lambda i: teaser_list().filter(pk__in=[i[name] for name in sorted(i)]),
+        inputs,
+    )
+    teasers = {a.pk: a for a in found}
     for row in rows:
         if row.jenis == "berita" and row.pk in teasers:
             article = teasers[row.pk]
