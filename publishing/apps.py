@@ -7,6 +7,11 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
-        from . import page_cache
+        from django.db.models.signals import post_migrate
+
+        from . import page_cache, statements
 
         page_cache.connect_signals()
+        # Compiled statements hold row ids that a migration or a flush may renumber
+        # (content types, e.g. between transactional tests).
+        post_migrate.connect(statements.forget, dispatch_uid="publishing.statements.forget")

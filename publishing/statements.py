@@ -81,6 +81,13 @@ def _fill(slots, inputs):
 _loaders = {}
 
 
+def forget(**kwargs):
+    """Drop every compiled statement (after migrate or flush: the fixed values in them,
+    e.g. content type ids, may have changed)."""
+    _templates.clear()
+    _loaders.clear()
+
+
 def instances(key, build, inputs):
     """The model instances of the queryset ``build(inputs)`` (which must not run queries),
     its SQL compiled once per ``key`` and process as by ``compiled``; built and run the
