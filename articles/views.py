@@ -359,7 +359,7 @@ def gone(request):
 
 
 @require_safe
-@public_page
+@public_page(query=("page",))
 def category_list(request, slug):
     category = fragments.memo(
         getattr(request, "content_generation", None),
@@ -392,7 +392,7 @@ def agency_index(request):
 
 
 @require_safe
-@public_page
+@public_page(query=("page",))
 def agency_list(request, slug):
     agency = get_object_or_404(PerangkatDaerah.objects.active(), slug=slug)
     return list_page(
@@ -413,7 +413,7 @@ def agency_list(request, slug):
 
 
 @require_safe
-@public_page
+@public_page(query=("page",))
 def tag_list(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     # IN (subquery) rather than a join: taggit's integer object_id joined to the bigint
@@ -436,7 +436,7 @@ def tag_list(request, slug):
 
 
 @require_safe
-@public_page
+@public_page(query=("page",))
 def author_list(request, slug):
     author = get_object_or_404(Author.objects.select_related("perangkat_daerah"), slug=slug)
     queryset = live().filter(
@@ -503,7 +503,7 @@ def _month_start(year, month):
 
 
 @require_safe
-@public_page
+@public_page(query=("page",))
 def archive_month(request, year, month):
     if not (1 <= month <= 12 and 1900 <= year <= 9999):
         raise Http404(_("Page not found"))
@@ -524,7 +524,7 @@ NEWS = "berita"  # the ?jenis= key of articles
 
 
 @require_safe
-@public_page
+@public_page(query=("q", "jenis", "kategori", "pd", "dari", "sampai", "page"))
 def search(request):
     """One results page over every searchable type (publishing.search), with a type
     filter (?jenis=) and counts per type. Queries: the form's choices (1), the search

@@ -328,10 +328,11 @@ TRACKING_PARAMS = re.compile(
 )
 
 
-def normalise_query(request):
-    """Drop tracking parameters and sort the rest, once per request: the page is
-    rendered from, and cached under, the same query (pagination links never carry
-    one visitor's click id to everybody)."""
+def normalise_query(request, allowed=None):
+    """Drop tracking parameters (and, when ``allowed`` names the parameters the view
+    reads, every other one) and sort the rest, once per request: the page is rendered
+    from, and cached under, the same query (pagination links never carry one visitor's
+    click id to everybody, and ``?x=<random>`` cannot make every request a miss)."""
     if getattr(request, "query_normalised", False):
         return
     request.query_normalised = True
@@ -340,7 +341,10 @@ def normalise_query(request):
         return
     params = QueryDict(raw, mutable=True)  # > 1,000 fields: SuspiciousOperation → 400
     kept = [
-        (k, v) for k in sorted(params) if not TRACKING_PARAMS.match(k) for v in params.getlist(k)
+        (k, v)
+        for k in sorted(params)
+        if not TRACKING_PARAMS.match(k) and (allowed is None or k in allowed)
+        for v in params.getlist(k)
     ]
     normalised = urlencode(kept)
     if normalised != raw:
@@ -348,8 +352,8 @@ def normalise_query(request):
         request.GET = QueryDict(normalised)
 
 
-def _page_key(request):
-    normalise_query(request)
+def _page_key(request, spec):
+    normalise_query(request, spec.query)
     raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
     return f"{PAGE_PREFIX}:{code_version()}:{digest}"
@@ -395,10 +399,11 @@ def _fragment_valid(part, lookup):
 class Spec:
     """What ``public_page`` knows about a view (also read by PageCacheMiddleware)."""
 
-    __slots__ = ("item", "count", "fragments")
+    __slots__ = ("item", "count", "fragments", "query")
 
-    def __init__(self, item, count, fragments):
+    def __init__(self, item, count, fragments, query):
         self.item, self.count, self.fragments = item, count, tuple(fragments)
+        self.query = None if query is None else frozenset(query)
 
 
 class Lookup:
@@ -412,7 +417,7 @@ def _lookup(request, spec, kwargs):
     and its fragments."""
     item_cache_key = item_key(*spec.item(kwargs)) if spec.item is not None else None
     found_keys = Lookup()
-    found_keys.key = key = _page_key(request)
+    found_keys.key = key = _page_key(request, spec)
     wanted = [*STATE_KEYS, LISTS_KEY, key] + ([item_cache_key] if item_cache_key else [])
     fragment_keys = {n: _fragment_key(request, n, item_cache_key) for n in spec.fragments}
     if spec.fragments:
@@ -447,7 +452,10 @@ def _kept_headers(response):
     return [(k, v) for k, v in response.items() if k.lower() not in NOT_KEPT]
 
 
-def public_page(view=None, *, item=None, count=None, fragments=()):
+ITEM_PAGE = "item page"  # default of ``query``: an item's page reads no parameter
+
+
+def public_page(view=None, *, item=None, count=None, fragments=(), query=ITEM_PAGE):
     """Decorator for public GET views: serve from the page cache, set ETag,
     Last-Modified and Cache-Control, answer 304. Hits are normally answered earlier,
     by PageCacheMiddleware, from the same entries.
@@ -456,18 +464,22 @@ def public_page(view=None, *, item=None, count=None, fragments=()):
     (e.g. ``("articles.article", "slug:<slug>")``); its page then survives changes of
     other items. ``count(counted_id)`` is called for every view of a page whose
     response set ``counted_id`` (also for cached hits). ``fragments`` names the parts
-    cached apart (see the module's docstring); they need ``item``."""
+    cached apart (see the module's docstring); they need ``item``. ``query`` names the
+    query parameters the view reads (e.g. ``("page",)``); others are dropped before the
+    cache key and the view. Default: none for an item's page, all for other pages."""
     if view is None:
-        return lambda v: public_page(v, item=item, count=count, fragments=fragments)
+        return lambda v: public_page(v, item=item, count=count, fragments=fragments, query=query)
     assert item is not None or not fragments, "fragments belong to an item's page"
-    spec = Spec(item, count, fragments)
+    if query is ITEM_PAGE:
+        query = () if item is not None else None
+    spec = Spec(item, count, fragments, query)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         use_cache = page_cache_enabled()
-        normalise_query(request)
+        normalise_query(request, spec.query)
         request.page_fragments = fragments
         if use_cache:
             found = getattr(request, "page_cache_lookup", None)  # the middleware's miss
