@@ -6,7 +6,7 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -331,3 +331,40 @@ def test_tracking_parameters_and_parameter_order_share_one_cached_page(client, p
     # Other parameters still make other pages.
     assert get(client, "/cari/?q=jalan")["X-Page-Cache"] == "miss"
     assert get(client, "/cari/?q=banjir")["X-Page-Cache"] == "miss"
+
+
+def test_a_warm_hit_reads_only_the_tokens_and_answers_the_same(client, publish, monkeypatch):
+    """A worker keeps the last answer of a page: a hit then reads the tokens, not the
+    page and its fragments, from the cache, and answers byte for byte the same."""
+    article = publish(title="Berita Yang Sering Dibaca")
+    url = article.get_absolute_url()
+    get(client, url)
+    from_cache = get(client, url)
+    read = []
+    backend_class = type(caches["default"])
+    real_get_many = backend_class.get_many
+
+    def get_many(self, keys, *args, **kwargs):
+        read.extend(keys)
+        return real_get_many(self, keys, *args, **kwargs)
+
+    monkeypatch.setattr(backend_class, "get_many", get_many)
+    kept = get(client, url)
+    assert (kept["X-Page-Cache"], kept["X-Page-Fragments"]) == ("hit", "cached")
+    assert read and not [key for key in read if key.startswith(("public:page", "public:fragment"))]
+    assert kept.content == from_cache.content
+    assert headers_of(kept) == headers_of(from_cache)
+    assert get(client, url, if_none_match=from_cache["ETag"]).status_code == 304
+    assert get(client, url, if_modified_since=from_cache["Last-Modified"]).status_code == 304
+
+
+def test_a_kept_answer_never_outlives_the_cached_page(client, publish, settings):
+    """PUBLIC_PAGE_CACHE_SECONDS bounds the worker's copy as it bounds the cache's."""
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 1
+    article = publish(title="Berita Berumur Pendek")
+    url = article.get_absolute_url()
+    get(client, url)
+    assert get(client, url)["X-Page-Cache"] == "hit"
+    assert get(client, url)["X-Page-Cache"] == "hit"
+    time.sleep(1.1)
+    assert get(client, url)["X-Page-Cache"] == "miss"
