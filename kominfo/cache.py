@@ -148,6 +148,28 @@ class ResilientRedisCache(RedisCache):
             self._warn("incr_then_set_many", error)
             raise ValueError("cache unavailable") from error
 
+    _POP_NUMBERED = (
+        "local found = {} "
+        "for n = tonumber(ARGV[2]), tonumber(ARGV[3]) do "
+        "local key = ARGV[1] .. n "
+        "local value = redis.call('GET', key) "
+        "if value then redis.call('DEL', key) found[#found + 1] = value end end "
+        "return found"
+    )
+
+    def pop_numbered(self, key_template, first, last):
+        """The values stored under ``key_template.format(n)`` for n in first..last,
+        deleted as they are read, in one round trip (a Lua script: two callers never
+        both get a value). [] when Redis is unreachable."""
+        prefix = self.make_and_validate_key(key_template.format(""))
+        try:
+            client = self._cache.get_client(write=True)
+            found = client.eval(self._POP_NUMBERED, 0, prefix, int(first), int(last))
+        except (RedisError, OSError) as error:
+            self._warn("pop_numbered", error)
+            return []
+        return [self._cache._serializer.loads(value) for value in found]
+
     def clear(self):
         return self._safe("clear", None, super().clear)
 

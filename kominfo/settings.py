@@ -161,7 +161,8 @@ PUBLIC_PAGE_CACHE_LOCAL_BYTES = env.int("PUBLIC_PAGE_CACHE_LOCAL_BYTES", default
 PUBLIC_PAGE_CACHE_SHARED_APPS = ["site_settings"]
 # Browser/CDN max-age for public HTML; 0 = revalidate every time (ETag → 304).
 PUBLIC_HTTP_MAX_AGE = env.int("PUBLIC_HTTP_MAX_AGE", default=0)
-# Most-read view counts are written to the database every N views per article.
+# Most-read counts are written to the database every N slots (a slot: one worker's views
+# of one article in one push).
 MOST_READ_BATCH = env.int("MOST_READ_BATCH", default=50)
 # Views a worker keeps in memory before sending them to the cache in one round trip.
 MOST_READ_BUFFER = env.int("MOST_READ_BUFFER", default=20)

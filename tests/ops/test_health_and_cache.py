@@ -72,3 +72,21 @@ def test_redis_client_object_is_reused_between_operations():
     backend = caches["default"]._cache
     assert backend.get_client(write=True) is backend.get_client(write=True)
     assert backend.get_client() is backend.get_client(write=False)
+
+
+@override_settings(CACHES=LIVE_REDIS)
+def test_numbered_values_are_popped_once_in_one_round_trip():
+    """Most-read batches: read and delete in one script, so two flushes of the same
+    range never both count a view."""
+    cache = caches["default"]
+    for n in (1, 2, 4):
+        cache.set(f"kominfo:test:slot:{n}", (n, "2026-12-07"), 10)
+    popped = cache.pop_numbered("kominfo:test:slot:{}", 1, 5)
+    assert sorted(popped) == [(1, "2026-12-07"), (2, "2026-12-07"), (4, "2026-12-07")]
+    assert cache.pop_numbered("kominfo:test:slot:{}", 1, 5) == []
+    assert cache.get("kominfo:test:slot:1") is None
+
+
+@override_settings(CACHES=DEAD_REDIS)
+def test_popping_numbered_values_without_redis_finds_nothing():
+    assert caches["default"].pop_numbered("kominfo:test:slot:{}", 1, 5) == []
