@@ -299,8 +299,8 @@ def register_fragment(name, renderer):
     _renderers[name] = renderer
 
 
-def _fragment_key(request, name, item_cache_key):
-    return f"{FRAGMENT_PREFIX}:{code_version()}:{request.get_host()}:{name}:{item_cache_key}"
+def _fragment_key(host, name, item_cache_key):
+    return f"{FRAGMENT_PREFIX}:{code_version()}:{host}:{name}:{item_cache_key}"
 
 
 def _cut_fragments(content, names):
@@ -356,9 +356,9 @@ def normalise_query(request):
         request.GET = QueryDict(normalised)
 
 
-def _page_key(request):
+def _page_key(request, host):
     normalise_query(request)
-    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    raw = f"{request.scheme}://{host}{request.get_full_path()}"
     digest = hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
     return f"{PAGE_PREFIX}:{code_version()}:{digest}"
 
@@ -443,14 +443,20 @@ def _lookup(request, spec, kwargs):
     and its fragments."""
     item_cache_key = item_key(*spec.item(kwargs)) if spec.item is not None else None
     lookup = Lookup()
-    lookup.key = key = _page_key(request)
-    lookup.fragment_keys = {n: _fragment_key(request, n, item_cache_key) for n in spec.fragments}
+    host = request.get_host()  # validated against ALLOWED_HOSTS
+    lookup.key = key = _page_key(request, host)
+    lookup.fragment_keys = {n: _fragment_key(host, n, item_cache_key) for n in spec.fragments}
     tokens = [*STATE_KEYS, LISTS_KEY] + ([item_cache_key] if item_cache_key else [])
     if spec.fragments:
         tokens.append(WITHDRAWN_KEY)
     stored = [key, *lookup.fragment_keys.values()]
     kept = _kept_answer(key)
-    found = cache.get_many(tokens if kept is not None else tokens + stored)
+    if kept is None:
+        found = cache.get_many(tokens + stored)
+    elif hasattr(cache, "get_many_prepared"):  # Redis: the same few keys on every hit
+        found = cache.get_many_prepared(tuple(tokens))
+    else:
+        found = cache.get_many(tokens)
     state = State(found)
     if state.renewed:
         found.pop(LISTS_KEY, None)
