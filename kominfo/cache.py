@@ -39,6 +39,7 @@ class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusedClientRedisCacheClient
+        self._packed = {}
 
     def validate_key(self, key):
         """Redis takes any key. Django's check only warns about keys memcached would
@@ -62,6 +63,40 @@ class ResilientRedisCache(RedisCache):
 
     def get_many(self, keys, version=None):
         return self._safe("get_many", {}, super().get_many, keys, version)
+
+    MAX_PACKED = 1000
+
+    def get_many_prepared(self, keys):
+        """``get_many`` for a tuple of keys read on every request (the page cache's
+        tokens): the MGET is packed once per tuple and sent on a pooled connection
+        without redis-py's per-command layers (retry, callbacks) or Django's per-key
+        work: about a third of the cost of a small get_many. On any error it is
+        ``get_many`` (which degrades to {} when Redis is down)."""
+        pool = self._cache._get_connection_pool(False)
+        try:
+            connection = pool.get_connection()
+        except (RedisError, OSError):
+            return self.get_many(keys)
+        try:
+            packed = self._packed.get(keys)
+            if packed is None:
+                if len(self._packed) >= self.MAX_PACKED:
+                    self._packed.clear()
+                made = [self.make_and_validate_key(key) for key in keys]
+                packed = self._packed[keys] = connection.pack_command("MGET", *made)
+            connection.send_packed_command(packed)
+            values = connection.read_response()
+        except (RedisError, OSError):
+            connection.disconnect()
+            values = None
+        finally:
+            pool.release(connection)
+        if values is None:
+            return self.get_many(keys)
+        loads = self._cache._serializer.loads
+        return {
+            key: loads(value) for key, value in zip(keys, values, strict=True) if value is not None
+        }
 
     def set(self, *args, **kwargs):
         return self._safe("set", None, super().set, *args, **kwargs)

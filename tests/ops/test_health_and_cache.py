@@ -90,3 +90,26 @@ def test_numbered_values_are_popped_once_in_one_round_trip():
 @override_settings(CACHES=DEAD_REDIS)
 def test_popping_numbered_values_without_redis_finds_nothing():
     assert caches["default"].pop_numbered("kominfo:test:slot:{}", 1, 5) == []
+
+
+@override_settings(CACHES=LIVE_REDIS)
+def test_prepared_reads_answer_as_get_many():
+    cache = caches["default"]
+    cache.set_many({"kominfo:test:a": ("token", 1.5), "kominfo:test:n": 7}, 10)
+    keys = ("kominfo:test:a", "kominfo:test:missing", "kominfo:test:n")
+    assert (
+        cache.get_many_prepared(keys)
+        == cache.get_many(keys)
+        == {
+            "kominfo:test:a": ("token", 1.5),
+            "kominfo:test:n": 7,
+        }
+    )
+    cache.set("kominfo:test:n", 8, 10)
+    assert cache.get_many_prepared(keys)["kominfo:test:n"] == 8  # packed once, read anew
+    cache.delete_many(keys)
+
+
+@override_settings(CACHES=DEAD_REDIS)
+def test_prepared_reads_without_redis_find_nothing():
+    assert caches["default"].get_many_prepared(("kominfo:test:a",)) == {}
