@@ -143,16 +143,20 @@ def main():
         f"rounds of {SECONDS} s, median round (by req/s). Load average at each round: "
         f"{'; '.join(loads)}.",
         "",
-        "| target | req/s (median round) | p50 ms | p99 ms | % of static | worker CPU ms/req "
-        "(each round) |",
-        "|---|---:|---:|---:|---:|---|",
+        "| target | req/s (median round) | p50 ms | p99 ms | % of static (medians) | "
+        "% of the static file's req/s in the same round: each round (median) | "
+        "worker CPU ms/req: each round |",
+        "|---|---:|---:|---:|---:|---|---|",
     ]
     for name, rs in rounds.items():
         median = sorted(rs, key=lambda r: r["rps"])[len(rs) // 2]
+        paired = [100 * r["rps"] / s["rps"] for r, s in zip(rs, rounds[static], strict=True)]
+        each = " / ".join(f"{p:.0f}" for p in paired)
         cpu = " / ".join(f"{r['cpu_ms']:.2f}" for r in rs)
         lines.append(
             f"| {name} | {median['rps']:,.0f} | {median['p50']:.1f} | {median['p99']:.1f} | "
-            f"{100 * median['rps'] / ceiling:.0f} % | {cpu} |"
+            f"{100 * median['rps'] / ceiling:.0f} % | {each} (**{statistics.median(paired):.0f} %**)"
+            f" | {cpu} |"
         )
     report = "\n".join(lines)
     print("\n" + report)
