@@ -1,14 +1,15 @@
 """Most read: page views counted in the cache, written to the database in batches.
 
-A view costs two cache operations and no database write: ``incr`` of a global
-sequence number and ``set`` of the slot with that number to the article id (on
-Redis one round trip for a whole buffer of views, see count_view and
-ResilientRedisCache.incr_then_set_many). The
-request that fills the last slot of a batch (every ``BATCH`` views) adds the batch
-to ``ArticleDailyViews`` with one upsert. ``manage.py flush_most_read`` writes the
-slots of the unfinished batch (run it from cron, e.g. every few minutes, on quiet
-sites). Works with any Django cache backend (Redis INCR in production); counts are
-analytics, so a lost cache means lost counts, never an error.
+Views wait in the worker (``MOST_READ_BUFFER``, at most ``BUFFER_SECONDS``) and go to
+the cache in one round trip (ResilientRedisCache.incr_then_set_many): the views of one
+article on one day become one *slot*, numbered by a global sequence, holding
+``(article id, day, views)``. The request whose push fills the last slot of a batch
+(every ``MOST_READ_BATCH`` slots) adds the batch to ``ArticleDailyViews`` with one
+upsert, so under heavy traffic on a few articles the database is written far less
+often than once per ``BATCH`` views, and no view is lost. ``manage.py flush_most_read``
+writes the slots of the unfinished batch (run it from cron, e.g. every few minutes, on
+quiet sites). Works with any Django cache backend (Redis INCR in production); counts
+are analytics, so a lost cache means lost counts, never an error.
 """
 
 import logging
@@ -25,8 +26,11 @@ from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
-SEQ_KEY = "mostread:seq"
-SLOT_KEY = "mostread:slot:{}"
+SEQ_KEY = "mostread:views:seq"
+SLOT_KEY = "mostread:views:{}"
+# Until 2026-12 a slot held one view, (article id, day), numbered apart: workers of that
+# release (during a deploy) keep their own numbers, and flush_pending writes what they left.
+EARLIER_KEYS = ("mostread:seq", "mostread:slot:{}")
 SLOT_TTL = 7 * 24 * 3600
 
 
@@ -89,10 +93,11 @@ def push_buffer():
     """Send the views held by this process to the cache (one round trip on Redis) and
     write every batch of ``MOST_READ_BATCH`` that this completes to the database."""
     with _lock:
-        slots = _buffer[:]
+        views = Counter(_buffer)
         _buffer.clear()
-    if not slots:
+    if not views:
         return
+    slots = [(article_id, day, n) for (article_id, day), n in views.items()]
     try:
         if hasattr(cache, "incr_then_set_many"):  # Redis: one round trip
             last = cache.incr_then_set_many(SEQ_KEY, SLOT_KEY, slots, SLOT_TTL)
@@ -115,14 +120,20 @@ _lock = threading.Lock()
 BUFFER_SECONDS = 2.0
 
 
-def flush_range(first, last):
+def flush_range(first, last, slot_key=SLOT_KEY):
     """Add the views stored in slots first..last to the database and drop the slots."""
-    keys = [SLOT_KEY.format(n) for n in range(first, last + 1)]
-    if not keys:
+    if last < first:
         return 0
-    values = cache.get_many(keys)
-    cache.delete_many(list(values))
-    counts = Counter(tuple(v) for v in values.values() if v)
+    if hasattr(cache, "pop_numbered"):  # Redis: read and delete in one round trip
+        values = cache.pop_numbered(slot_key, first, last)
+    else:
+        found = cache.get_many([slot_key.format(n) for n in range(first, last + 1)])
+        cache.delete_many(list(found))
+        values = found.values()
+    counts = Counter()
+    for value in values:
+        if value:  # (article id, day, views); (article id, day) in EARLIER_KEYS
+            counts[value[0], value[1]] += value[2] if len(value) > 2 else 1
     _write(counts)
     return sum(counts.values())
 
@@ -130,10 +141,12 @@ def flush_range(first, last):
 def flush_pending():
     """Write the slots not yet written (the unfinished batch, and any batch whose flush
     failed). Flushed slots are deleted, so nothing is counted twice."""
-    seq = cache.get(SEQ_KEY) or 0
-    if not seq:
-        return 0
-    return flush_range(max(1, seq - 20 * batch_size() + 1), seq)
+    written = 0
+    for seq_key, slot_key in ((SEQ_KEY, SLOT_KEY), EARLIER_KEYS):
+        seq = cache.get(seq_key) or 0
+        if seq:
+            written += flush_range(max(1, seq - 20 * batch_size() + 1), seq, slot_key)
+    return written
 
 
 def _write(counts):

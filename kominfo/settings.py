@@ -154,11 +154,15 @@ PUBLIC_PAGE_CACHE = env.bool("PUBLIC_PAGE_CACHE", default=not DEBUG)
 PUBLIC_FRAGMENT_CACHE = env.bool("PUBLIC_FRAGMENT_CACHE", default=not DEBUG)
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)
 PUBLIC_RELATED_STALE_SECONDS = env.int("PUBLIC_RELATED_STALE_SECONDS", default=60)
+# Each worker keeps the last answer of its most served pages (checked against the cache's
+# tokens on every request): a hit then reads a few tokens, not the page, from the cache.
+PUBLIC_PAGE_CACHE_LOCAL_BYTES = env.int("PUBLIC_PAGE_CACHE_LOCAL_BYTES", default=16 * 1024 * 1024)
 # Every model of these apps is on every page: a change renews the whole page cache.
 PUBLIC_PAGE_CACHE_SHARED_APPS = ["site_settings"]
 # Browser/CDN max-age for public HTML; 0 = revalidate every time (ETag → 304).
 PUBLIC_HTTP_MAX_AGE = env.int("PUBLIC_HTTP_MAX_AGE", default=0)
-# Most-read view counts are written to the database every N views per article.
+# Most-read counts are written to the database every N slots (a slot: one worker's views
+# of one article in one push).
 MOST_READ_BATCH = env.int("MOST_READ_BATCH", default=50)
 # Views a worker keeps in memory before sending them to the cache in one round trip.
 MOST_READ_BUFFER = env.int("MOST_READ_BUFFER", default=20)

@@ -31,6 +31,12 @@ unpublish, a deletion or an expiry (the withdrawals record and the boundary toke
 exact): an unpublished article is never shown as related from the cache, and only the
 fragments that showed it are re-rendered.
 
+**In the worker.** Each process keeps the last answer it assembled for a page (body with
+its fragments spliced in, ETag, and the entry's and fragments' tokens without their HTML;
+``PUBLIC_PAGE_CACHE_LOCAL_BYTES`` in all, never longer than the cache keeps the page). A
+hit then reads only the tokens from the cache and makes the same checks against the kept
+copy as against the cache's; if any fails, it reads the page and fragments as before.
+
 So a publish re-renders the lists and the one page it touches, not the whole site.
 Writes are invalidated right away and again when the transaction commits (a page
 rendered from not-yet-committed data is never kept). Pages are stored with an ETag
@@ -42,8 +48,10 @@ decorator's ``count`` is then called for cached hits too).
 
 import hashlib
 import re
+import threading
 import time
-from functools import wraps
+from collections import OrderedDict
+from functools import lru_cache, wraps
 from pathlib import Path
 
 from django.conf import settings
@@ -291,8 +299,8 @@ def register_fragment(name, renderer):
     _renderers[name] = renderer
 
 
-def _fragment_key(request, name, item_cache_key):
-    return f"{FRAGMENT_PREFIX}:{code_version()}:{request.get_host()}:{name}:{item_cache_key}"
+def _fragment_key(host, name, item_cache_key):
+    return f"{FRAGMENT_PREFIX}:{code_version()}:{host}:{name}:{item_cache_key}"
 
 
 def _cut_fragments(content, names):
@@ -352,21 +360,43 @@ def normalise_query(request, allowed=None):
         request.GET = QueryDict(normalised)
 
 
-def _page_key(request, spec):
+def _page_key(request, host, spec):
     normalise_query(request, spec.query)
-    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    raw = f"{request.scheme}://{host}{request.get_full_path()}"
     digest = hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
     return f"{PAGE_PREFIX}:{code_version()}:{digest}"
 
 
+# The request headers that can turn an answer into a 304 (or 412).
+CONDITIONAL = ("HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE", "HTTP_IF_NONE_MATCH")
+CONDITIONAL += ("HTTP_IF_MODIFIED_SINCE",)
+
+
 def _finish(request, response, etag, last_modified):
     response["ETag"] = etag
-    response["Last-Modified"] = http_date(last_modified)
+    response["Last-Modified"] = _http_date(last_modified)
     max_age = http_max_age()
-    patch_cache_control(response, public=True, max_age=max_age, must_revalidate=max_age == 0)
+    if "Cache-Control" in response:
+        patch_cache_control(response, public=True, max_age=max_age, must_revalidate=max_age == 0)
+    else:  # always so on a hit (not kept with the page): the same value, made once
+        response["Cache-Control"] = _cache_control(max_age)
+    if not any(name in request.META for name in CONDITIONAL):
+        return response
     return get_conditional_response(
         request, etag=etag, last_modified=last_modified, response=response
     )
+
+
+@lru_cache(maxsize=1024)
+def _http_date(timestamp):
+    return http_date(timestamp)
+
+
+@lru_cache(maxsize=64)
+def _cache_control(max_age):
+    response = HttpResponse()
+    patch_cache_control(response, public=True, max_age=max_age, must_revalidate=max_age == 0)
+    return response["Cache-Control"]
 
 
 def _entry_valid(entry, state, lists, item_token):
@@ -413,34 +443,50 @@ class Lookup:
 
 
 def _lookup(request, spec, kwargs):
-    """(cached response or None, Lookup): one cache round trip for the tokens, the page
+    """(cached response or None, Lookup). One cache round trip: for the tokens only when
+    this process kept the page's last answer (``_kept``), else for the tokens, the page
     and its fragments."""
     item_cache_key = item_key(*spec.item(kwargs)) if spec.item is not None else None
-    found_keys = Lookup()
-    found_keys.key = key = _page_key(request, spec)
-    wanted = [*STATE_KEYS, LISTS_KEY, key] + ([item_cache_key] if item_cache_key else [])
-    fragment_keys = {n: _fragment_key(request, n, item_cache_key) for n in spec.fragments}
+    lookup = Lookup()
+    host = request.get_host()  # validated against ALLOWED_HOSTS
+    lookup.key = key = _page_key(request, host, spec)
+    lookup.fragment_keys = {n: _fragment_key(host, n, item_cache_key) for n in spec.fragments}
+    tokens = [*STATE_KEYS, LISTS_KEY] + ([item_cache_key] if item_cache_key else [])
     if spec.fragments:
-        wanted += [WITHDRAWN_KEY, *fragment_keys.values()]
-    found = cache.get_many(wanted)
+        tokens.append(WITHDRAWN_KEY)
+    stored = [key, *lookup.fragment_keys.values()]
+    kept = _kept_answer(key)
+    if kept is None:
+        found = cache.get_many(tokens + stored)
+    elif hasattr(cache, "get_many_prepared"):  # Redis: the same few keys on every hit
+        found = cache.get_many_prepared(tuple(tokens))
+    else:
+        found = cache.get_many(tokens)
     state = State(found)
     if state.renewed:
         found.pop(LISTS_KEY, None)
-    lists = _current_token(LISTS_KEY, found)
-    item_token = _current_token(item_cache_key, found) if item_cache_key else None
-    withdrawals = found.get(WITHDRAWN_KEY) or () if spec.fragments else ()
-    found_keys.state, found_keys.lists, found_keys.item_token = state, lists, item_token
-    found_keys.withdrawals, found_keys.fragment_keys = withdrawals, fragment_keys
+    lookup.state, lookup.lists = state, _current_token(LISTS_KEY, found)
+    lookup.item_token = _current_token(item_cache_key, found) if item_cache_key else None
+    lookup.withdrawals = found.get(WITHDRAWN_KEY) or () if spec.fragments else ()
     # Teasers and related articles (in-process memos) follow every publication.
-    request.content_generation = f"{state.shared}.{lists}"
+    request.content_generation = f"{state.shared}.{lookup.lists}"
     request.page_fragments = spec.fragments
-    entry = found.get(key)
-    if entry is None or not _entry_valid(entry, state, lists, item_token):
-        return None, found_keys
-    response = _from_cache(request, entry, found, found_keys)
-    if response is not None and entry["counted_id"] and spec.count is not None:
-        spec.count(entry["counted_id"])
-    return response, found_keys
+    renewed = False
+    if kept is None or not kept.valid(lookup):
+        if kept is not None:  # outdated here: the cache may hold a newer answer
+            _drop_kept(key)
+            found.update(cache.get_many(stored))
+        entry = found.get(key)
+        if entry is None or not _entry_valid(entry, state, lookup.lists, lookup.item_token):
+            return None, lookup
+        kept, renewed = _assemble(request, entry, found, lookup)
+        if kept is None:
+            return None, lookup
+        _keep(key, kept)
+    response = _answer(request, kept, renewed)
+    if kept.entry["counted_id"] and spec.count is not None:
+        spec.count(kept.entry["counted_id"])
+    return response, lookup
 
 
 # Response headers that are not kept with a cached page: set anew for every answer.
@@ -612,18 +658,36 @@ def _etag(body, digests, page_digest=None):
     return f'"{_digest(joined.encode())}"'
 
 
-def _from_cache(request, entry, found, lookup):
-    """The cached page with its fragments spliced in (a stale fragment is rendered
-    alone and cached), or None when a fragment cannot be rendered alone."""
+class Answer:
+    """A cached page with its fragments spliced in, and what it was checked against:
+    its entry and fragments without their HTML (``valid`` repeats, for new tokens, the
+    checks that made them servable)."""
+
+    __slots__ = ("entry", "parts", "content", "etag", "last_modified", "deadline", "size")
+
+    def valid(self, lookup):
+        if time.monotonic() >= self.deadline:
+            return False
+        entry = self.entry
+        if not _entry_valid(entry, lookup.state, lookup.lists, lookup.item_token):
+            return False
+        return all(_fragment_valid(part, lookup) for part in self.parts.values())
+
+
+def _assemble(request, entry, found, lookup):
+    """(Answer, whether a fragment was rendered) for a valid entry: its fragments spliced
+    in (a stale fragment is rendered alone and cached), or (None, False) when a fragment
+    cannot be rendered alone."""
     content, parts, digests, renewed = entry["content"], {}, {}, False
-    last_modified = entry["last_modified"]
+    last_modified, rendered_at = entry["last_modified"], entry["rendered_at"]
+    checked = {}
     for name, params in entry["fragments"].items():
         key = lookup.fragment_keys.get(name)
         part = found.get(key)
         if not _fragment_valid(part, lookup):
             rendered = _renderers[name](request, params) if name in _renderers else None
             if rendered is None:
-                return None
+                return None, False
             html, shows = rendered[0].encode(), frozenset(rendered[1])
             part = {"shared": lookup.state.shared, "boundary": lookup.state.boundary}
             part.update(lists=lookup.lists, item=lookup.item_token, rendered_at=_now())
@@ -632,19 +696,68 @@ def _from_cache(request, entry, found, lookup):
             cache.set(key, part, page_cache_seconds())
             renewed = True
         parts[name], digests[name] = part["html"], part["digest"]
+        checked[name] = {k: v for k, v in part.items() if k != "html"}
         # Last-Modified: the newest of the body and its fragments.
         last_modified = max(last_modified, part["modified"])
-    if parts:
-        content = _splice(content, parts)
-    response = HttpResponse(content, status=entry["status"], content_type=entry["content_type"])
+        rendered_at = min(rendered_at, part["rendered_at"])
+    answer = Answer()
+    answer.entry = {k: v for k, v in entry.items() if k != "content"}
+    answer.parts, answer.last_modified = checked, last_modified
+    answer.content = _splice(content, parts) if parts else content
+    answer.etag = _etag(None, digests, entry["page_digest"]) if parts else entry["etag"]
+    # Never kept beyond the cache's own copies (stored with this lifetime when rendered).
+    age = max(0.0, _now() - rendered_at)
+    answer.deadline = time.monotonic() + page_cache_seconds() - age
+    answer.size = len(answer.content) + 2048
+    return answer, renewed
+
+
+def _answer(request, answer, renewed):
+    entry = answer.entry
+    response = HttpResponse(
+        answer.content, status=entry["status"], content_type=entry["content_type"]
+    )
     for header, value in entry.get("headers", ()):
         response[header] = value
-    response["Content-Length"] = str(len(content))
+    response["Content-Length"] = str(len(answer.content))
     response["X-Page-Cache"] = "hit"
-    if parts:
+    if answer.parts:
         response["X-Page-Fragments"] = "rendered" if renewed else "cached"
-    etag = _etag(None, digests, entry["page_digest"]) if parts else entry["etag"]
-    return _finish(request, response, etag, last_modified)
+    return _finish(request, response, answer.etag, answer.last_modified)
+
+
+# The last answer per page key in this process, least recently served dropped first
+# (PUBLIC_PAGE_CACHE_LOCAL_BYTES in all). The lock: gunicorn may run threads.
+_kept = OrderedDict()
+_kept_bytes = [0]
+_kept_lock = threading.Lock()
+
+
+def _kept_answer(key):
+    with _kept_lock:
+        answer = _kept.get(key)
+        if answer is not None:
+            _kept.move_to_end(key)
+        return answer
+
+
+def _drop_kept(key):
+    with _kept_lock:
+        old = _kept.pop(key, None)
+        if old is not None:
+            _kept_bytes[0] -= old.size
+
+
+def _keep(key, answer):
+    budget = settings.PUBLIC_PAGE_CACHE_LOCAL_BYTES
+    _drop_kept(key)
+    if answer.size > budget:
+        return
+    with _kept_lock:
+        while _kept and _kept_bytes[0] + answer.size > budget:
+            _kept_bytes[0] -= _kept.popitem(last=False)[1].size
+        _kept[key] = answer
+        _kept_bytes[0] += answer.size
 
 
 def _identifiers(obj):

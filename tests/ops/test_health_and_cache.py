@@ -72,3 +72,44 @@ def test_redis_client_object_is_reused_between_operations():
     backend = caches["default"]._cache
     assert backend.get_client(write=True) is backend.get_client(write=True)
     assert backend.get_client() is backend.get_client(write=False)
+
+
+@override_settings(CACHES=LIVE_REDIS)
+def test_numbered_values_are_popped_once_in_one_round_trip():
+    """Most-read batches: read and delete in one script, so two flushes of the same
+    range never both count a view."""
+    cache = caches["default"]
+    for n in (1, 2, 4):
+        cache.set(f"kominfo:test:slot:{n}", (n, "2026-12-07"), 10)
+    popped = cache.pop_numbered("kominfo:test:slot:{}", 1, 5)
+    assert sorted(popped) == [(1, "2026-12-07"), (2, "2026-12-07"), (4, "2026-12-07")]
+    assert cache.pop_numbered("kominfo:test:slot:{}", 1, 5) == []
+    assert cache.get("kominfo:test:slot:1") is None
+
+
+@override_settings(CACHES=DEAD_REDIS)
+def test_popping_numbered_values_without_redis_finds_nothing():
+    assert caches["default"].pop_numbered("kominfo:test:slot:{}", 1, 5) == []
+
+
+@override_settings(CACHES=LIVE_REDIS)
+def test_prepared_reads_answer_as_get_many():
+    cache = caches["default"]
+    cache.set_many({"kominfo:test:a": ("token", 1.5), "kominfo:test:n": 7}, 10)
+    keys = ("kominfo:test:a", "kominfo:test:missing", "kominfo:test:n")
+    assert (
+        cache.get_many_prepared(keys)
+        == cache.get_many(keys)
+        == {
+            "kominfo:test:a": ("token", 1.5),
+            "kominfo:test:n": 7,
+        }
+    )
+    cache.set("kominfo:test:n", 8, 10)
+    assert cache.get_many_prepared(keys)["kominfo:test:n"] == 8  # packed once, read anew
+    cache.delete_many(keys)
+
+
+@override_settings(CACHES=DEAD_REDIS)
+def test_prepared_reads_without_redis_find_nothing():
+    assert caches["default"].get_many_prepared(("kominfo:test:a",)) == {}

@@ -6,7 +6,7 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -191,25 +191,35 @@ def test_a_proposal_shown_in_the_admin_does_not_touch_the_cache(client, publish,
 
 def test_views_wait_in_the_worker_and_reach_the_cache_in_one_batch(client, publish, settings):
     """A cached hit makes no cache call for counting until MOST_READ_BUFFER views are
-    held; then all of them go in one round trip, and batches complete as before."""
+    held; then all of them go in one round trip, one slot per article holding its
+    number of views, and a batch of slots is written as before."""
     from articles import most_read
 
-    settings.MOST_READ_BATCH = 4
+    settings.MOST_READ_BATCH = 2
     settings.MOST_READ_BUFFER = 5
     article = publish(title="Dibaca Berkali-kali")
+    other = publish(title="Dibaca Sekali")
     url = article.get_absolute_url()
     assert get(client, url)["X-Page-Cache"] == "miss"
     for _ in range(3):
         assert get(client, url)["X-Page-Cache"] == "hit"
     assert cache.get(most_read.SEQ_KEY) is None  # four views held in the worker
     assert not ArticleDailyViews.objects.exists()
-    get(client, url)  # the fifth: one push of five views, which completes one batch
-    assert cache.get(most_read.SEQ_KEY) == 5
-    assert ArticleDailyViews.objects.get(article=article).views == 4
+    get(client, url)  # the fifth: one push of five views of one article, one slot
+    assert cache.get(most_read.SEQ_KEY) == 1
+    [slot] = cache.get_many([most_read.SLOT_KEY.format(1)]).values()
+    assert slot[0] == article.pk and slot[2] == 5
+    assert not ArticleDailyViews.objects.exists()  # the batch is two slots
+    for _ in range(4):
+        get(client, url)
+    get(client, other.get_absolute_url())  # slots 2 and 3: the first batch is written
+    assert cache.get(most_read.SEQ_KEY) == 3
+    assert ArticleDailyViews.objects.get(article=article).views == 9
     get(client, url)
     most_read.push_buffer()  # what gunicorn's worker_exit hook does
     call_command("flush_most_read", verbosity=0)
-    assert ArticleDailyViews.objects.get(article=article).views == 6
+    views = dict(ArticleDailyViews.objects.values_list("article_id", "views"))
+    assert views == {article.pk: 10, other.pk: 1}
 
 
 def test_an_article_page_survives_other_publications_and_its_others_follow(
@@ -363,3 +373,59 @@ def test_unknown_parameters_cannot_make_every_request_a_miss(client, publish, se
             assert "r4nd0m" not in noisy.content.decode()
     # What a view reads still makes its own page.
     assert get(client, "/cari/?q=sangatta").content != get(client, "/cari/?q=banjir").content
+
+
+def test_a_warm_hit_reads_only_the_tokens_and_answers_the_same(client, publish, monkeypatch):
+    """A worker keeps the last answer of a page: a hit then reads the tokens, not the
+    page and its fragments, from the cache, and answers byte for byte the same."""
+    article = publish(title="Berita Yang Sering Dibaca")
+    url = article.get_absolute_url()
+    get(client, url)
+    from_cache = get(client, url)
+    read = []
+    backend_class = type(caches["default"])
+    for name in ("get_many", "get_many_prepared"):
+        real = getattr(backend_class, name, None)
+        if real is not None:
+
+            def reading(self, keys, *args, _real=real, **kwargs):
+                read.extend(keys)
+                return _real(self, keys, *args, **kwargs)
+
+            monkeypatch.setattr(backend_class, name, reading)
+    kept = get(client, url)
+    assert (kept["X-Page-Cache"], kept["X-Page-Fragments"]) == ("hit", "cached")
+    assert read and not [key for key in read if key.startswith(("public:page", "public:fragment"))]
+    assert kept.content == from_cache.content
+    assert headers_of(kept) == headers_of(from_cache)
+    assert get(client, url, if_none_match=from_cache["ETag"]).status_code == 304
+    assert get(client, url, if_modified_since=from_cache["Last-Modified"]).status_code == 304
+
+
+def test_a_kept_answer_never_outlives_the_cached_page(client, publish, settings):
+    """PUBLIC_PAGE_CACHE_SECONDS bounds the worker's copy as it bounds the cache's."""
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 1
+    article = publish(title="Berita Berumur Pendek")
+    url = article.get_absolute_url()
+    get(client, url)
+    assert get(client, url)["X-Page-Cache"] == "hit"
+    assert get(client, url)["X-Page-Cache"] == "hit"
+    time.sleep(1.1)
+    assert get(client, url)["X-Page-Cache"] == "miss"
+
+
+def test_views_left_by_the_previous_release_are_written_once(publish):
+    """Slots of one view each, numbered apart (EARLIER_KEYS), as a worker of the release
+    before slots held a number leaves them during a deploy."""
+    from articles import most_read
+
+    article = publish(title="Dibaca Sebelum Rilis")
+    seq_key, slot_key = most_read.EARLIER_KEYS
+    day = timezone.localdate().isoformat()
+    cache.set(seq_key, 3, None)
+    cache.set_many({slot_key.format(n): (article.pk, day) for n in (1, 2, 3)}, 60)
+    most_read.count_view(article.pk)
+    most_read.push_buffer()
+    call_command("flush_most_read", verbosity=0)
+    call_command("flush_most_read", verbosity=0)
+    assert ArticleDailyViews.objects.get(article=article).views == 4
