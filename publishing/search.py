@@ -282,12 +282,9 @@ def search(text, params, jenis="", number=1, per_page=12):
         SCAN,
         timezone.get_current_timezone_name(),
     )
-    sql, all_params = statements.compiled(
+    fetched = statements.fetchall(
         key, lambda values: _statement(specs, {**absent, **values}), {**inputs, **given}
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, all_params)
-        fetched = cursor.fetchall()
     counts = _counts(fetched[0][0] if fetched else None)
     rows = []
     for record in fetched:
