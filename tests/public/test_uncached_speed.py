@@ -157,6 +157,26 @@ def _prepared_searches():
         return cursor.fetchall()
 
 
+def _generic_plan(client, word):
+    from django.db import connection
+
+    seen = []
+
+    def keep(execute, sql, params, many, context):
+        seen.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(keep):
+        client.get("/cari/", {"q": word})
+    params = next(p for sql, p in seen if sql.startswith("WITH hits"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM pg_prepared_statements WHERE statement LIKE 'WITH hits%%'")
+        [(name,)] = cursor.fetchall()
+        # client-side binding: the values are written into EXECUTE's arguments
+        cursor.execute(f"EXPLAIN EXECUTE {name}({', '.join(['%s'] * len(params))})", params)
+        return "\n".join(line for (line,) in cursor.fetchall())
+
+
 def test_the_search_statement_is_prepared_once_and_stays_exact(
     client, publish, editor, monkeypatch, settings
 ):
@@ -181,6 +201,9 @@ def test_the_search_statement_is_prepared_once_and_stays_exact(
         assert "1 hasil untuk" in page and pesut.slug not in page
     [(generic, custom)] = _prepared_searches()  # one statement for both words
     assert generic == 8 and custom == 0
+    # The text is a parameter of the generic plan: its tsquery is computed once per
+    # execution (an InitPlan), not parsed again in every row's filter.
+    assert "websearch_to_tsquery" not in _generic_plan(client, "pesut")
     real_now = timezone.now
     monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(minutes=3))
     page = client.get("/cari/", {"q": "pesut"}).content.decode()
