@@ -275,8 +275,10 @@ class PublicListing(models.Model):
             models.UniqueConstraint(fields=["kind", "key", "article"], name="unique_public_listing")
         ]
         indexes = [
+            # expires_at too: a list's capped count is then an index-only scan (as for
+            # the category and agency lists of Article)
             models.Index(
-                fields=["kind", "key", "-published_at", "-article"],
+                fields=["kind", "key", "-published_at", "-article", "expires_at"],
                 condition=Q(status="published"),
                 name="public_listing_live_idx",
             )

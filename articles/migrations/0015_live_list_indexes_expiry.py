@@ -26,4 +26,12 @@ class Migration(migrations.Migration):
             model_name='article',
             index=models.Index(condition=models.Q(('status', 'published')), fields=['perangkat_daerah', '-published_at', 'expires_at'], name='article_pd_live_pub_idx'),
         ),
+        migrations.RemoveIndex(
+            model_name='publiclisting',
+            name='public_listing_live_idx',
+        ),
+        migrations.AddIndex(
+            model_name='publiclisting',
+            index=models.Index(condition=models.Q(('status', 'published')), fields=['kind', 'key', '-published_at', '-article', 'expires_at'], name='public_listing_live_idx'),
+        ),
     ]
