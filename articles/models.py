@@ -135,14 +135,18 @@ class Article(Publishable):
                 name="article_featured_pub_idx",
             ),
             # Category and agency lists: the newest live articles of one category/agency
-            # (and their capped count) straight from an index at any archive size.
+            # (and their capped count) straight from an index at any archive size. With
+            # expires_at in the index the capped count is an index-only scan; without it
+            # PostgreSQL preferred a sequential scan that stops after CAP + 1 rows of the
+            # category (2,161 rows read at 100,000 articles, and the whole table for a
+            # category whose articles are all recent).
             models.Index(
-                fields=["category", "-published_at"],
+                fields=["category", "-published_at", "expires_at"],
                 condition=Q(status="published"),
                 name="article_cat_live_pub_idx",
             ),
             models.Index(
-                fields=["perangkat_daerah", "-published_at"],
+                fields=["perangkat_daerah", "-published_at", "expires_at"],
                 condition=Q(status="published"),
                 name="article_pd_live_pub_idx",
             ),
@@ -271,8 +275,10 @@ class PublicListing(models.Model):
             models.UniqueConstraint(fields=["kind", "key", "article"], name="unique_public_listing")
         ]
         indexes = [
+            # expires_at too: a list's capped count is then an index-only scan (as for
+            # the category and agency lists of Article)
             models.Index(
-                fields=["kind", "key", "-published_at", "-article"],
+                fields=["kind", "key", "-published_at", "-article", "expires_at"],
                 condition=Q(status="published"),
                 name="public_listing_live_idx",
             )

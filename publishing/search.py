@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import CombinedSearchQuery, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import (
     DateTimeField,
@@ -121,9 +121,23 @@ def clean_query(text):
     return " ".join(text.split())[:MAX_QUERY_CHARS].strip()
 
 
+class _QueryOnce(CombinedSearchQuery):
+    """A tsquery computed once per statement (a scalar subquery: PostgreSQL runs it as an
+    InitPlan), not once per row. In the prepared search's generic plan the text is a
+    parameter, so ``websearch_to_tsquery(…)`` is not folded into a constant: it was parsed
+    twice for every row the date walk tested (2,000 rows: 8 of 16 ms at 2,000 articles)."""
+
+    def as_sql(self, compiler, connection, *args, **kwargs):
+        sql, params = super().as_sql(compiler, connection, *args, **kwargs)
+        return f"(SELECT {sql})", params
+
+
 def tsquery(text):
-    return SearchQuery(text, search_type="websearch", config="indonesian") | SearchQuery(
-        text, search_type="websearch", config="simple"
+    return _QueryOnce(
+        SearchQuery(text, search_type="websearch", config="indonesian"),
+        SearchQuery.BITOR,
+        SearchQuery(text, search_type="websearch", config="simple"),
+        None,
     )
 
 
@@ -228,7 +242,7 @@ def _statement(specs, values):
         sql, sql_params = _branch(spec, values, query)
         branches.append(f"({sql})")
         branch_params.extend(sql_params)
-    tsq = "(websearch_to_tsquery('indonesian'::regconfig, %s) || websearch_to_tsquery('simple'::regconfig, %s))"
+    tsq = "(SELECT websearch_to_tsquery('indonesian'::regconfig, %s) || websearch_to_tsquery('simple'::regconfig, %s))"
     slots = ", ".join(f"page.r_{slot}" for slot in SLOTS)
     sql = (
         f"WITH hits AS MATERIALIZED ({' UNION ALL '.join(branches)}), "
@@ -282,12 +296,9 @@ def search(text, params, jenis="", number=1, per_page=12):
         SCAN,
         timezone.get_current_timezone_name(),
     )
-    sql, all_params = statements.compiled(
+    fetched = statements.fetchall(
         key, lambda values: _statement(specs, {**absent, **values}), {**inputs, **given}
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, all_params)
-        fetched = cursor.fetchall()
     counts = _counts(fetched[0][0] if fetched else None)
     rows = []
     for record in fetched:

@@ -11,15 +11,23 @@ and the time *now*, so ``live()`` is as exact as if the statement had been built
 If the two compilations differ in any other way (the SQL itself, or a value derived from
 an input or from the time), the statement is not reused: it is built for every call.
 
+``fetchall(key, build, inputs)`` also runs it. A reused statement's text is the same for
+every call, so on PostgreSQL it is prepared on the server (when the settings allow it:
+``prepare_threshold`` in the database OPTIONS, ``DATABASE_PREPARED_STATEMENTS``): parsed
+and planned once per connection instead of once per call; after five executions
+PostgreSQL keeps a generic plan when that is no dearer than the custom ones. Planning
+the search was 7-10 ms of a 15-25 ms statement at 100,000 articles.
+
 ``instances(key, build, inputs)`` does the same for a queryset (``select_related`` and
 annotations included) and returns its model instances, loaded as Django's own
 ``ModelIterable`` loads them: for pages whose one query costs more to build and compile
 than to run (an article's page: seven subquery annotations).
 """
 
+import functools
 from datetime import UTC, datetime
 
-from django.db import connections
+from django.db import connection, connections
 from django.db.models.query import ModelIterable, get_related_populators
 from django.db.models.sql.compiler import EmptyResultSet
 from django.utils import timezone
@@ -56,6 +64,20 @@ def compiled(key, build, inputs):
     """``(sql, params)`` of ``build(inputs)`` (``inputs``: name -> value; ``build`` must
     not run queries). The shape of the statement may depend on which inputs are given
     (put that in ``key``), not on their values."""
+    sql, params, _reused = _compiled(key, build, inputs)
+    return sql, params
+
+
+def fetchall(key, build, inputs):
+    """The rows of ``compiled(key, build, inputs)`` (default database); a reused
+    statement is prepared on the server (see the module's note)."""
+    sql, params, reused = _compiled(key, build, inputs)
+    with _cursor(prepared=reused) as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _compiled(key, build, inputs):
     template = _templates.get(key)
     if template is None:
         if len(_templates) >= MAX_TEMPLATES:
@@ -66,9 +88,42 @@ def compiled(key, build, inputs):
             template = None
         template = _templates[key] = template or False
     if template is False:
-        return build(inputs)
+        return *build(inputs), False
     sql, slots = template
-    return sql, _fill(slots, inputs)
+    return sql, _fill(slots, inputs), True
+
+
+def _cursor(prepared):
+    """Django's cursor, or (``prepared`` on PostgreSQL when the settings allow prepared
+    statements) one that binds the parameters on the server and prepares the statement.
+    Either way it is wrapped as Django wraps its own (execute wrappers, query logging,
+    error translation), as ``BaseDatabaseWrapper._cursor`` does. Django's own cursors
+    bind on the client and are never prepared, whatever ``prepare_threshold`` says."""
+    options = connection.settings_dict.get("OPTIONS", {})
+    if (
+        not prepared
+        or connection.vendor != "postgresql"
+        or options.get("prepare_threshold") is None
+    ):
+        return connection.cursor()
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        return connection._prepare_cursor(_preparing_cursor()(connection.connection))
+
+
+@functools.cache
+def _preparing_cursor():
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    class PreparingCursor(ServerBindingCursor):
+        """Server-side binding; every statement prepared (psycopg keeps up to 100 per
+        connection and deallocates them after a rollback)."""
+
+        def execute(self, query, params=None, *, prepare=None, binary=None):
+            return super().execute(query, params, prepare=True, binary=binary)
+
+    return PreparingCursor
 
 
 def _fill(slots, inputs):

@@ -179,3 +179,40 @@ def test_related_articles_are_reused_only_within_a_content_generation(
     assert second.slug in related_titles(client, article)
     workflow.unpublish(editor, first, "Salah data")
     assert first.slug not in related_titles(client, article)
+
+
+@pytest.mark.parametrize("kind", ["category", "agency", "tag", "writer"])
+def test_a_list_count_reads_only_columns_of_its_index(client, publish, kind):
+    """The capped count of a category's, agency's, tag's or writer's list can be answered
+    by its live-list index alone (an index-only scan: no heap row per counted article).
+    Without expires_at in the index PostgreSQL preferred to scan the table at 100,000
+    articles; a column that ``live()`` or the list starts to filter on must go into the
+    index too."""
+    from articles.models import ArticleAuthor
+
+    article = publish(tags=["banjir"], byline="Wak Hedir")
+    bulk(article.category, article.perangkat_daerah, 30)
+    writer = ArticleAuthor.objects.get(article=article).author
+    url, table, index = {
+        "category": (f"/kategori/{article.category.slug}/", "articles_article", "cat_live_pub"),
+        "agency": (f"/pd/{article.perangkat_daerah.slug}/", "articles_article", "pd_live_pub"),
+        "tag": ("/tag/banjir/", "articles_publiclisting", "public_listing_live"),
+        "writer": (f"/penulis/{writer.slug}/", "articles_publiclisting", "public_listing_live"),
+    }[kind]
+    index = index if index.startswith("public") else f"article_{index}"
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    [count] = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT")]
+    where = count.split(" WHERE ", 1)[1]
+    filtered = set(re.findall(rf'"{table}"\."(\w+)"', where))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT a.attname, pg_get_expr(i.indpred, i.indrelid) FROM pg_index i"
+            " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)"
+            " WHERE i.indexrelid = %s::regclass",
+            [f"{index}_idx"],
+        )
+        rows = cursor.fetchall()
+    held = {name for name, _predicate in rows}
+    assert "status" in rows[0][1]  # the partial index's predicate: published rows
+    assert filtered and filtered <= held | {"status"}, (filtered, held)
