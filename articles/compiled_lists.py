@@ -37,7 +37,4 @@ class CompiledList:
             return f"SELECT COUNT(*) FROM ({sql}) AS counted", list(params)
 
         key = (self.name, connection.vendor, "count", limit)
-        sql, params = statements.compiled(key, build, self.inputs)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchone()[0]
+        return statements.fetchall(key, build, self.inputs)[0][0]

@@ -27,7 +27,8 @@ than to run (an article's page: seven subquery annotations).
 import functools
 from datetime import UTC, datetime
 
-from django.db import connection, connections
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db.backends.utils import CursorDebugWrapper
 from django.db.models.query import ModelIterable, get_related_populators
 from django.db.models.sql.compiler import EmptyResultSet
 from django.utils import timezone
@@ -109,7 +110,20 @@ def _cursor(prepared):
     connection.close_if_health_check_failed()
     connection.ensure_connection()
     with connection.wrap_database_errors:
-        return connection._prepare_cursor(_preparing_cursor()(connection.connection))
+        cursor = _preparing_cursor()(connection.connection)
+    connection.validate_thread_sharing()
+    if connection.queries_logged:
+        return _PreparedDebugCursor(cursor, connection)
+    return connection.make_cursor(cursor)
+
+
+class _PreparedDebugCursor(CursorDebugWrapper):
+    """Logs the statement's text (with placeholders) where Django logs the "last executed
+    query": psycopg keeps none for a prepared statement, so the log showed None."""
+
+    def execute(self, sql, params=None):
+        with self.debug_sql(sql, params):
+            return super(CursorDebugWrapper, self).execute(sql, params)
 
 
 @functools.cache
@@ -198,7 +212,12 @@ class _Loader:
 
     def load(self, inputs):
         compiler = self.compiler
-        with connections[self.using].cursor() as cursor:
+        on_default = self.using == DEFAULT_DB_ALIAS  # the replica's settings may differ
+        with (
+            _cursor(prepared=on_default)
+            if on_default
+            else connections[self.using].cursor() as cursor
+        ):
             cursor.execute(self.sql, _fill(self.slots, inputs))
             rows = cursor.fetchall()
         if compiler.has_extra_select:
