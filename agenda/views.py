@@ -36,7 +36,7 @@ def _page_number(request):
 
 
 @require_safe
-@public_page
+@public_page(query=("page",))
 def upcoming(request, category=None):
     current = None
     if category is not None:
@@ -45,7 +45,7 @@ def upcoming(request, category=None):
 
 
 @require_safe
-@public_page
+@public_page(query=("page",))
 def upcoming_agency(request, slug):
     """The upcoming events one PD organises (linked from the PD's pages)."""
     agency = get_object_or_404(PerangkatDaerah.objects.active(), slug=slug)
@@ -106,7 +106,7 @@ def this_month(request):
 
 
 @require_safe
-@public_page
+@public_page(query=())
 def month(request, year, month):
     if not (1 <= month <= 12 and 2000 <= year <= 2100):
         raise Http404
@@ -203,14 +203,14 @@ def _feed_events():
 
 
 @require_safe
-@public_page
+@public_page(query=())
 def ical_all(request):
     name = _("Agenda — %(site)s") % {"site": SiteSettings.load().site_name}
     return _ics_response(request, _feed_events(), name, "agenda")
 
 
 @require_safe
-@public_page
+@public_page(query=())
 def ical_agency(request, slug):
     pd = get_object_or_404(PerangkatDaerah.objects.active(), slug=slug)
     events = (

@@ -7,7 +7,7 @@ from . import feeds, views
 app_name = "announcements"
 urlpatterns = [
     path("pengumuman/", views.announcement_list, name="list"),
-    path("pengumuman/rss/", public_page(feeds.AnnouncementFeed()), name="rss"),
-    path("pengumuman/atom/", public_page(feeds.AnnouncementAtomFeed()), name="atom"),
+    path("pengumuman/rss/", public_page(feeds.AnnouncementFeed(), query=()), name="rss"),
+    path("pengumuman/atom/", public_page(feeds.AnnouncementAtomFeed(), query=()), name="atom"),
     path("pengumuman/<slug:slug>/", views.announcement_detail, name="detail"),
 ]

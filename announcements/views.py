@@ -28,7 +28,7 @@ def search(queryset, query):
 
 
 @require_safe
-@public_page
+@public_page(query=("q", "page"))
 def announcement_list(request):
     query = (request.GET.get("q") or "").replace("\x00", "").strip()[:MAX_QUERY]
     items = search(Announcement.objects.live(), query).select_related("perangkat_daerah")

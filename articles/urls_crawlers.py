@@ -31,19 +31,19 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
-        public_page(sitemap_views.index),
+        public_page(sitemap_views.index, query=("p",)),
         {"sitemaps": ALL_SITEMAPS, "sitemap_url_name": "sitemaps"},
         name="sitemap_index",
     ),
     path(
         "sitemap-news.xml",
-        public_page(sitemap_views.sitemap),
+        public_page(sitemap_views.sitemap, query=("p",)),
         {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news.xml"},
         name="sitemap_news",
     ),
     path(
         "sitemap-<section>.xml",
-        public_page(sitemap_views.sitemap),
+        public_page(sitemap_views.sitemap, query=("p",)),
         {"sitemaps": ALL_SITEMAPS},
         name="sitemaps",
     ),

@@ -36,6 +36,7 @@ from .compiled_lists import CompiledList
 from .models import Article, ArticleAuthor, Category, GalleryItem, PublicListing, SlugHistory
 from .most_read import count_view, most_read
 from .pagination import CappedPaginator, counted_page
+from .wordpress.redirects import FRONT_PARAMS
 
 PER_PAGE = 12
 MONTHS = [
@@ -170,7 +171,7 @@ def list_page(request, queryset, empty_404=False, listed=None, **context):
 
 
 @require_safe
-@public_page
+@public_page(query=FRONT_PARAMS)  # old WordPress front-page addresses
 def home(request):
     from . import fragments
 
@@ -385,7 +386,7 @@ def category_list(request, slug):
 
 
 @require_safe
-@public_page
+@public_page(query=())
 def agency_index(request):
     agencies = PerangkatDaerah.objects.active()
     return render(request, "articles/agency_index.html", {"agencies": agencies})
@@ -454,7 +455,7 @@ def author_list(request, slug):
 
 
 @require_safe
-@public_page
+@public_page(query=())
 def archive_index(request):
     by_year = defaultdict(list)
     for year, month in _archive_months():

@@ -22,7 +22,7 @@ def _photos():
 
 
 @require_safe
-@public_page
+@public_page(query=("page",))
 def index(request):
     albums = Album.objects.live().select_related("perangkat_daerah").prefetch_related(_photos())
     paginator = Paginator(albums.order_by("-published_at", "-pk"), PER_PAGE)

@@ -72,13 +72,13 @@ def _gone_or_missing(request, slugs, agency):
 
 
 @require_safe
-@public_page
+@public_page(query=())
 def page(request, path):
     return _show(request, _slugs(path), None)
 
 
 @require_safe
-@public_page
+@public_page(query=())
 def pd_page(request, pd, path):
     slugs = _slugs(path)
     agency = get_object_or_404(PerangkatDaerah.objects.active(), slug=pd)

@@ -78,7 +78,7 @@ def _choices():
 
 
 @require_safe
-@public_page
+@public_page(query=("q", "pd", "kelas", "tahun", "jenis", "page"))
 def register(request):
     form, entries = filtered(request)
     paginator = Paginator(entries, PER_PAGE)
@@ -101,7 +101,7 @@ def register(request):
             "form": form,
             "page_obj": page,
             "entries": page.object_list,
-            "query": query.urlencode(),
+            "filter_query": query.urlencode(),
             "agency": agency,
             **choices,
         },
@@ -109,7 +109,7 @@ def register(request):
 
 
 @require_safe
-@public_page
+@public_page(query=("q", "pd", "kelas", "tahun", "jenis", "page"))
 def printable(request):
     form, entries = filtered(request)
     return render(
@@ -126,7 +126,7 @@ def _cell(value):
 
 
 @require_safe
-@public_page
+@public_page(query=("q", "pd", "kelas", "tahun", "jenis", "page"))
 def export_csv(request):
     _form, entries = filtered(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -353,6 +353,7 @@ def normalise_query(request, allowed=None):
         for k in sorted(params)
         if not TRACKING_PARAMS.match(k) and (allowed is None or k in allowed)
         for v in params.getlist(k)
+        if k != "page" or v.isdigit()  # every view shows page 1 for ?page=<not a number>
     ]
     normalised = urlencode(kept)
     if normalised != raw:

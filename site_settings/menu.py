@@ -57,8 +57,20 @@ def targets():
 
 
 def forget(**kwargs):
-    """A linked object changed: its title or address in the menu may have."""
+    """A linked object changed: its title or address in the menu may have. When a menu
+    item links to it, every cached page shows the change (the menu is on every page:
+    an unpublished Halaman kept its menu link on cached article pages for minutes)."""
     cache.delete(CACHE_KEY)
+    instance = kwargs.get("instance")
+    if instance is not None and instance.pk is not None and _linked(instance):
+        menu_changed()  # saves the site settings: the page cache renews every page
+
+
+def _linked(obj):
+    from .models import MenuItem
+
+    content_type = ContentType.objects.get_for_model(type(obj))
+    return MenuItem.objects.filter(target_type=content_type, target_id=obj.pk).exists()
 
 
 def menu_changed(**kwargs):

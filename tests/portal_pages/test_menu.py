@@ -201,3 +201,32 @@ def test_changelist_names_the_target_and_label_is_capitalised(world):
     assert add_item(admin, title="Struktur", target=target).status_code == 302
     listing = admin.get("/admin/site_settings/menuitem/").content.decode()
     assert "Struktur Organisasi" in listing and " #" not in listing.split("result_list")[1]
+
+
+def test_unpublishing_a_linked_page_drops_its_menu_link_from_cached_item_pages(world, settings):
+    """Outside QA: after a Redaktur unpublished a Halaman in the menu, cached article,
+    announcement, album and PPID pages kept linking to it (410) for minutes."""
+    from tests.factories import make_article
+    from tests.portal_pages.helpers import make_announcement
+
+    settings.PUBLIC_PAGE_CACHE = True
+    visi = make_page(world, "visi-misi", title="Visi & Misi")
+    MenuItem.objects.create(
+        title="Visi & Misi", target_type=ContentType.objects.get_for_model(Page), target_id=visi.pk
+    )
+    article = make_article(pd=world.pd)
+    workflow.record_revision(world.redaktur, article)
+    workflow.publish(world.redaktur, article)
+    urls = [article.get_absolute_url(), make_announcement(world).get_absolute_url()]
+    public = Client()
+    for url in urls:
+        public.get(url)
+        cached = public.get(url)
+        assert (
+            cached["X-Page-Cache"] == "hit"
+            and 'href="/halaman/visi-misi/"' in cached.content.decode()
+        )
+    workflow.unpublish(world.redaktur, visi, "Diganti")
+    assert public.get("/halaman/visi-misi/").status_code == 410
+    for url in urls:
+        assert 'href="/halaman/visi-misi/"' not in public.get(url).content.decode(), url
