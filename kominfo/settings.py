@@ -139,8 +139,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.boo
     "DATABASE_PREPARED_STATEMENTS", default=True
 ):
     # psycopg may prepare statements on the server, but only where the code asks for it
-    # (publishing.statements: the one search statement, planned once per connection
-    # instead of per search). Django's own cursors bind on the client and are never
+    # (publishing.statements: the statements compiled once per process — search, an
+    # article's page, list pages — planned once per connection instead of per request). Django's own cursors bind on the client and are never
     # prepared; the threshold is never reached by counting. Off behind a pooler that
     # cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
     DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 2**31 - 1
