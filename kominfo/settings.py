@@ -153,6 +153,10 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     CACHES["default"].setdefault("OPTIONS", {}).update(
         {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "retry_on_timeout": False}
     )
+elif CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+    # The embedded default (the demo): Django's 300 entries were culled by one crawl of
+    # the public site (pages, fragments and tokens), so repeated visits kept missing.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
 
 # Public page cache (publishing/page_cache.py) and teaser fragments (articles/fragments.py):
 # on in production, off with DEBUG so template edits show at once.

@@ -113,3 +113,22 @@ def test_prepared_reads_answer_as_get_many():
 @override_settings(CACHES=DEAD_REDIS)
 def test_prepared_reads_without_redis_find_nothing():
     assert caches["default"].get_many_prepared(("kominfo:test:a",)) == {}
+
+
+def test_the_embedded_cache_holds_a_whole_crawl_of_the_site():
+    """Outside QA: on the demo (LocMem, Django's 300 entries) one crawl of the public site
+    culled the page cache, so repeated visits kept missing."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "CACHE_URL"}
+    env["DJANGO_SETTINGS_MODULE"] = "kominfo.settings"
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND'], settings.CACHES['default']['OPTIONS'])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    assert "LocMemCache" in out and "'MAX_ENTRIES': 10000" in out
